@@ -1,0 +1,72 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { JwtModule } from '@nestjs/jwt';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../libs/config/app-config.js';
+import { APP_CONFIG } from './app-config.token.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { formatError } from './common/format-error.js';
+import { complexityLimitPlugin, depthLimitRule } from './common/query-limits.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+import { HealthModule } from './health/health.module.js';
+import { TicketsModule } from './tickets/tickets.module.js';
+
+export interface ApiDependencies {
+  config: AppConfig & { jwtSecret: string };
+  dataSource: DataSource;
+  temporal: Client;
+  /** Where the generated SDL is written; false keeps it in memory. */
+  schemaFile: string | false;
+}
+
+/** The process-wide dependencies (created outside Nest, so start-up can fail fast and shut down in order). */
+@Global()
+@Module({})
+class CoreModule {
+  static register(deps: ApiDependencies): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: deps.config },
+        { provide: DataSource, useValue: deps.dataSource },
+        { provide: Client, useValue: deps.temporal },
+      ],
+      exports: [APP_CONFIG, DataSource, Client],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(deps: ApiDependencies): DynamicModule {
+    const { config } = deps;
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(deps),
+        JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: deps.schemaFile === false ? true : deps.schemaFile,
+          sortSchema: true,
+          graphiql: true,
+          context: ({ req }: { req: unknown }) => ({ req }),
+          formatError,
+          includeStacktraceInErrorResponses: false,
+          validationRules: [depthLimitRule(config.graphqlMaxDepth)],
+          plugins: [complexityLimitPlugin(config.graphqlMaxComplexity)],
+        }),
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        TicketsModule,
+      ],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+    };
+  }
+}

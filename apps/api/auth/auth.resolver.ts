@@ -1,0 +1,46 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ROLES } from '../../../libs/domain/auth/roles.js';
+import { userError } from '../common/user-error.js';
+import type { AuthenticatedUser } from './authenticated-user.js';
+import { CurrentUser } from './current-user.decorator.js';
+import { CreateUserInput } from './dto/create-user.input.js';
+import { LoginInput } from './dto/login.input.js';
+import { AuthPayloadModel } from './models/auth-payload.model.js';
+import { UserModel } from './models/user.model.js';
+import { Public, Roles } from './roles.decorator.js';
+import { TokenService } from './token.service.js';
+import { UsersService } from './users.service.js';
+
+@Resolver(() => UserModel)
+export class AuthResolver {
+  constructor(
+    private readonly usersService: UsersService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  @Public()
+  @Mutation(() => AuthPayloadModel, { description: 'Exchange email and password for a bearer token.' })
+  async login(@Args('input') input: LoginInput): Promise<AuthPayloadModel> {
+    const user = await this.usersService.verifyCredentials(input.email, input.password);
+    if (!user) throw userError('UNAUTHENTICATED', 'Wrong email or password.');
+    return { ...(await this.tokens.issue(user)), user };
+  }
+
+  @Roles(...ROLES)
+  @Query(() => UserModel, { description: 'The signed-in user.' })
+  async me(@CurrentUser() caller: AuthenticatedUser): Promise<UserModel> {
+    return this.usersService.get(caller.id);
+  }
+
+  @Roles('admin')
+  @Query(() => [UserModel])
+  users(): Promise<UserModel[]> {
+    return this.usersService.list();
+  }
+
+  @Roles('admin')
+  @Mutation(() => UserModel, { description: 'Create a user (admins only); audited.' })
+  createUser(@Args('input') input: CreateUserInput, @CurrentUser() caller: AuthenticatedUser): Promise<UserModel> {
+    return this.usersService.create(input, caller.id);
+  }
+}

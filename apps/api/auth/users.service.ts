@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { UserEntity } from '../../../libs/db/entities/user.entity.js';
+import type { Role } from '../../../libs/domain/auth/roles.js';
+import { AuditService } from '../audit/audit.service.js';
+import { userError } from '../common/user-error.js';
+import { hashPassword, verifyPassword } from './password-hasher.js';
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<UserEntity[]> {
+    return this.dataSource.getRepository(UserEntity).find({ order: { createdAt: 'ASC' } });
+  }
+
+  get(id: string): Promise<UserEntity> {
+    return this.dataSource.getRepository(UserEntity).findOneByOrFail({ id });
+  }
+
+  async create(input: NewUser, actorUserId: string | null): Promise<UserEntity> {
+    const email = input.email.toLowerCase();
+    return this.dataSource.transaction(async (manager) => {
+      const user = manager.create(UserEntity, {
+        id: randomUUID(),
+        email,
+        displayName: input.displayName,
+        passwordHash: await hashPassword(input.password),
+        roles: input.roles,
+        active: true,
+      });
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(UserEntity)
+        .values(user)
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      if (inserted.raw.length === 0) throw userError('CONFLICT', `A user with the email ${email} already exists.`);
+      const saved = await manager.findOneByOrFail(UserEntity, { id: user.id });
+      await this.audit.record(
+        { actorUserId, action: 'user.created', entityType: 'user', entityId: saved.id, before: null, after: { email, roles: saved.roles } },
+        manager,
+      );
+      return saved;
+    });
+  }
+
+  /** The user whose password matches, or null (the caller says nothing about which part was wrong). */
+  async verifyCredentials(email: string, password: string): Promise<UserEntity | null> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
+    if (!user?.active) return null;
+    return (await verifyPassword(password, user.passwordHash)) ? user : null;
+  }
+
+  /**
+   * On the first start (no users at all) creates an admin, with the given password or a generated one that is
+   * returned once for printing. Later starts do nothing.
+   */
+  async ensureInitialAdmin(email: string, password?: string): Promise<{ email: string; password: string } | null> {
+    if ((await this.dataSource.getRepository(UserEntity).count()) > 0) return null;
+    const chosen = password ?? randomBytes(18).toString('base64url');
+    await this.create({ email, displayName: 'Administrator', password: chosen, roles: ['admin'] }, null);
+    return { email, password: chosen };
+  }
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/common';
+import type { AppConfig } from '../../../libs/config/app-config.js';
+import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../../libs/temporal/search-attributes.js';
+import {
+  agentReplyUpdate,
+  changeStatusUpdate,
+  openTicketUpdate,
+  TICKET_WORKFLOW_TYPE,
+  ticketStateQuery,
+  ticketWorkflowId,
+  type AgentReplyEvent,
+  type ChangeStatusRequest,
+  type NewTicket,
+  type PersistedTicket,
+  type TicketLifecycleState,
+  type TicketWorkflowInput,
+} from '../../../workflows/ticket/ticket.contract.js';
+import { APP_CONFIG } from '../app-config.token.js';
+import { userError } from '../common/user-error.js';
+
+/** The API's only door to ticket workflows: start, update and query, with Temporal errors turned into user errors. */
+@Injectable()
+export class TicketWorkflowsClient {
+  constructor(
+    private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Starts the ticket's workflow (or joins the one already running for this id) and waits until it has written the
+   * ticket row. Safe to repeat: the workflow id and the update id make a retry land on the same ticket.
+   */
+  open(ticket: NewTicket): Promise<PersistedTicket> {
+    const input: TicketWorkflowInput = { ticket };
+    const startWorkflowOperation = new WithStartWorkflowOperation(TICKET_WORKFLOW_TYPE, {
+      workflowId: ticketWorkflowId(ticket.id),
+      taskQueue: this.config.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      typedSearchAttributes: [
+        { key: TICKET_STATUS_ATTRIBUTE, value: 'new' },
+        { key: TICKET_PRIORITY_ATTRIBUTE, value: ticket.priority },
+      ],
+    });
+    return this.temporal.workflow.executeUpdateWithStart(openTicketUpdate, { updateId: 'open', startWorkflowOperation });
+  }
+
+  changeStatus(ticketId: string, request: ChangeStatusRequest): Promise<TicketLifecycleState> {
+    return this.update(ticketId, () =>
+      this.temporal.workflow.getHandle(ticketWorkflowId(ticketId)).executeUpdate(changeStatusUpdate, { args: [request] }),
+    );
+  }
+
+  /** The message id doubles as the update id, so a retried reply is applied once. */
+  agentReplied(ticketId: string, reply: AgentReplyEvent): Promise<TicketLifecycleState> {
+    return this.update(ticketId, () =>
+      this.temporal.workflow
+        .getHandle(ticketWorkflowId(ticketId))
+        .executeUpdate(agentReplyUpdate, { args: [reply], updateId: reply.messageId }),
+    );
+  }
+
+  liveState(ticketId: string): Promise<TicketLifecycleState> {
+    return this.temporal.workflow.getHandle(ticketWorkflowId(ticketId)).query(ticketStateQuery);
+  }
+
+  private async update<T>(ticketId: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      // A validator's refusal: the message names what is allowed.
+      if (error instanceof WorkflowUpdateFailedError) throw userError('BAD_USER_INPUT', error.cause?.message ?? error.message);
+      if (error instanceof WorkflowNotFoundError) throw userError('CONFLICT', `Ticket ${ticketId} has no running workflow; it is closed.`);
+      throw error;
+    }
+  }
+}

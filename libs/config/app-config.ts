@@ -1,0 +1,61 @@
+/** Every setting the processes read, from the environment, with the defaults documented in README.md. */
+export interface AppConfig {
+  /** Unset: `start` runs an embedded PostgreSQL. */
+  databaseUrl?: string;
+  /** Unset: `start` runs the Temporal dev server. */
+  temporalAddress?: string;
+  temporalNamespace: string;
+  taskQueue: string;
+  host: string;
+  port: number;
+  /** Unset: `start` generates one and keeps it in the data folder; the standalone api and worker require it. */
+  jwtSecret?: string;
+  jwtTtlSeconds: number;
+  adminEmail: string;
+  adminPassword?: string;
+  dataDir: string;
+  postgresPort: number;
+  temporalPort: number;
+  temporalUiPort: number;
+  graphqlMaxDepth: number;
+  graphqlMaxComplexity: number;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    databaseUrl: nonEmpty(env.DATABASE_URL),
+    temporalAddress: nonEmpty(env.TEMPORAL_ADDRESS),
+    temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE || 'helpdesk',
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', 3000),
+    jwtSecret: nonEmpty(env.JWT_SECRET),
+    jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 12 * 3600),
+    adminEmail: (env.ADMIN_EMAIL || 'admin@example.com').toLowerCase(),
+    adminPassword: nonEmpty(env.ADMIN_PASSWORD),
+    dataDir: env.DATA_DIR || '.data',
+    postgresPort: integer(env, 'PG_PORT', 5488),
+    temporalPort: integer(env, 'TEMPORAL_PORT', 7233),
+    temporalUiPort: integer(env, 'TEMPORAL_UI_PORT', 8233),
+    graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8),
+    graphqlMaxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 500),
+  };
+}
+
+/** For processes that cannot invent a value: fails with the variable's name. */
+export function required<T>(value: T | undefined, variable: string): T {
+  if (value === undefined) throw new Error(`${variable} must be set`);
+  return value;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value ? value : undefined;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}

