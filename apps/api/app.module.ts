@@ -20,8 +20,6 @@ export interface ApiDependencies {
   config: AppConfig & { jwtSecret: string };
   dataSource: DataSource;
   temporal: Client;
-  /** Where the generated SDL is written; false keeps it in memory. */
-  schemaFile: string | false;
 }
 
 /** The process-wide dependencies (created outside Nest, so start-up can fail fast and shut down in order). */
@@ -53,7 +51,7 @@ export class AppModule {
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
-          autoSchemaFile: deps.schemaFile === false ? true : deps.schemaFile,
+          autoSchemaFile: true, // in memory; `npm run schema` writes the committed SDL
           sortSchema: true,
           graphiql: true,
           context: ({ req }: { req: unknown }) => ({ req }),

@@ -31,7 +31,7 @@ export async function serveApi(config: ServeApiConfig): Promise<ServingApi> {
     connection = await connectTemporal(config.temporalAddress);
     await registerSearchAttributes(connection, config.temporalNamespace);
     const temporal = new Client({ connection, namespace: config.temporalNamespace });
-    app = await createApiApp({ config, dataSource, temporal, schemaFile: false });
+    app = await createApiApp({ config, dataSource, temporal });
     const initialAdmin = await app.get(UsersService).ensureInitialAdmin(config.adminEmail, config.adminPassword);
     await app.listen(config.port, config.host);
     const [running, temporalConnection] = [app, connection];

@@ -3,6 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { createDataSource } from '../../libs/db/data-source.js';
+import { runMigrations } from '../../libs/db/run-migrations.js';
 import { hashPassword } from '../../apps/api/auth/password-hasher.js';
 import { createApiApp } from '../../apps/api/create-api-app.js';
 import { createHelpdeskWorker } from '../../apps/worker/create-worker.js';
@@ -20,10 +22,16 @@ export interface GraphQLResponse<T> {
 /** The real system for one test file: its own database, the run's Temporal server, a worker on its own task queue. */
 export interface TestSystem {
   url: string;
-  config: AppConfig & { jwtSecret: string };
+  config: AppConfig & { jwtSecret: string; databaseUrl: string; temporalAddress: string };
   dataSource: DataSource;
   temporal: Client;
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** The same POST, with the HTTP status as well. */
+  graphqlHttp<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<{ status: number; body: GraphQLResponse<T> }>;
   /** Creates a user with these roles and signs in through the login mutation. */
   signIn(roles: Role[]): Promise<{ token: string; userId: string }>;
   stop(): Promise<void>;
@@ -31,23 +39,28 @@ export interface TestSystem {
 
 let runtimeInstalled = false;
 
+/**
+ * By default the system runs on the run's shared stack, in a fresh database. Given `databaseUrl` (migrated here) and
+ * `temporalAddress`, it runs against those instead, e.g. a stack a test started itself; pass `taskQueue` and
+ * `jwtSecret` too to come back to the same workflows and tokens after a restart.
+ */
 export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promise<TestSystem> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
   }
-  const stack = testStack();
-  const { dataSource } = await createTestDatabase();
+  const { url: databaseUrl, dataSource } = overrides.databaseUrl ? await openDatabase(overrides.databaseUrl) : await createTestDatabase();
   const config = {
     ...readConfig({}),
-    temporalAddress: stack.temporalAddress,
     taskQueue: `test-${randomBytes(6).toString('hex')}`,
     jwtSecret: randomBytes(32).toString('hex'),
     ...overrides,
+    databaseUrl,
+    temporalAddress: overrides.temporalAddress ?? testStack().temporalAddress,
   };
-  const connection = await Connection.connect({ address: stack.temporalAddress });
+  const connection = await Connection.connect({ address: config.temporalAddress });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
-  const workerConnection = await NativeConnection.connect({ address: stack.temporalAddress });
+  const workerConnection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker: Worker = await createHelpdeskWorker({
     connection: workerConnection,
     namespace: config.temporalNamespace,
@@ -56,18 +69,20 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
     workflowBundle: workflowBundle(),
   });
   const workerRun = worker.run();
-  const app: INestApplication = await createApiApp({ config, dataSource, temporal, schemaFile: false }, false);
+  const app: INestApplication = await createApiApp({ config, dataSource, temporal }, false);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
-  const graphql: TestSystem['graphql'] = async (query, variables, token) => {
+  const graphqlHttp: TestSystem['graphqlHttp'] = async (query, variables, token) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return (await response.json()) as GraphQLResponse<any>;
+    return { status: response.status, body: (await response.json()) as GraphQLResponse<any> };
   };
+  const graphql: TestSystem['graphql'] = async <T,>(query: string, variables?: Record<string, unknown>, token?: string) =>
+    (await graphqlHttp<T>(query, variables, token)).body;
 
   const signIn: TestSystem['signIn'] = async (roles) => {
     const email = `${roles.join('-')}-${randomBytes(4).toString('hex')}@example.com`;
@@ -95,6 +110,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
     dataSource,
     temporal,
     graphql,
+    graphqlHttp,
     signIn,
     stop: async () => {
       await app.close();
@@ -105,4 +121,11 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
       await dataSource.destroy();
     },
   };
+}
+
+async function openDatabase(url: string): Promise<{ url: string; dataSource: DataSource }> {
+  const dataSource = createDataSource({ url, poolSize: 5 });
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+  return { url, dataSource };
 }
