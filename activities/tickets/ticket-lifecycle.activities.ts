@@ -1,5 +1,11 @@
 import type { DataSource } from 'typeorm';
-import type { LifecycleSnapshot, NewTicket, PersistedTicket } from '../../workflows/ticket/ticket.contract.js';
+import { LIVE_SLA_EVENTS_CHANNEL, type LiveSlaEvent } from '../../libs/db/live-sla-events.js';
+import {
+  LIVE_SLA_EVENT_TYPES,
+  type LifecycleSnapshot,
+  type NewTicket,
+  type PersistedTicket,
+} from '../../workflows/ticket/ticket.contract.js';
 
 export interface TicketLifecycleActivityDeps {
   dataSource: DataSource;
@@ -12,8 +18,9 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
     async persistTicket(ticket: NewTicket): Promise<PersistedTicket> {
       await dataSource.query(
         `INSERT INTO tickets (id, subject, description, requester_email, channel, priority, status, lifecycle_version,
-                              created_by, idempotency_key, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'new', 0, $7, $8, $9, $9)
+                              created_by, idempotency_key, created_at, updated_at, group_id, organization_id,
+                              customer_tier, tags, follow_up_of)
+         VALUES ($1, $2, $3, $4, $5, $6, 'new', 0, $7, $8, $9, $9, $10, $11, $12, $13, $14)
          ON CONFLICT (id) DO NOTHING`,
         [
           ticket.id,
@@ -25,6 +32,11 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
           ticket.createdBy,
           ticket.idempotencyKey,
           ticket.createdAt,
+          ticket.groupId,
+          ticket.organizationId,
+          ticket.customerTier,
+          ticket.tags,
+          ticket.followUpOf,
         ],
       );
       const [row] = await dataSource.query<Array<{ number: string; created_at: Date }>>(
@@ -34,20 +46,48 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
       return { number: String(row.number), createdAt: row.created_at.toISOString() };
     },
 
-    /** Writes the lifecycle read model unless a newer version is already there, and appends the timeline events. */
+    /**
+     * Writes the lifecycle read model unless a newer version is already there, and appends the timeline events.
+     * Warnings, breaches and escalations newly written are announced on a PostgreSQL channel, delivered only on commit
+     * and only once (a retried write inserts nothing new), for the API's live subscription.
+     */
     async recordLifecycle(snapshot: LifecycleSnapshot): Promise<void> {
       await dataSource.transaction(async (tx) => {
         await tx.query(
-          `UPDATE tickets SET status = $2, priority = $3, lifecycle_version = $4, updated_at = now()
+          `UPDATE tickets SET status = $2, priority = $3, lifecycle_version = $4, group_id = $5, organization_id = $6,
+                  customer_tier = $7, tags = $8, sla_policy_id = $9, sla_policy_name = $10, sla_deadline = $11,
+                  sla_deadline_metric = $12, sla_breached_at = $13, escalation_level = $14, solved_at = $15,
+                  closed_at = $16, updated_at = now()
            WHERE id = $1 AND lifecycle_version < $4`,
-          [snapshot.ticketId, snapshot.status, snapshot.priority, snapshot.lifecycleVersion],
+          [
+            snapshot.ticketId,
+            snapshot.status,
+            snapshot.priority,
+            snapshot.lifecycleVersion,
+            snapshot.groupId,
+            snapshot.organizationId,
+            snapshot.customerTier,
+            snapshot.tags,
+            snapshot.slaPolicyId,
+            snapshot.slaPolicyName,
+            snapshot.slaDeadline,
+            snapshot.slaDeadlineMetric,
+            snapshot.slaBreachedAt,
+            snapshot.escalationLevel,
+            snapshot.solvedAt,
+            snapshot.closedAt,
+          ],
         );
         for (const event of snapshot.events) {
-          await tx.query(
+          const inserted = await tx.query<Array<{ id: string }>>(
             `INSERT INTO ticket_events (ticket_id, sequence, type, actor, occurred_at, data)
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (ticket_id, sequence) DO NOTHING`,
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (ticket_id, sequence) DO NOTHING RETURNING id`,
             [snapshot.ticketId, event.sequence, event.type, event.actor, event.occurredAt, event.data],
           );
+          if (inserted.length > 0 && LIVE_SLA_EVENT_TYPES.includes(event.type)) {
+            const live: LiveSlaEvent = { ticketId: snapshot.ticketId, groupId: snapshot.groupId, priority: snapshot.priority, ...event };
+            await tx.query('SELECT pg_notify($1, $2)', [LIVE_SLA_EVENTS_CHANNEL, JSON.stringify(live)]);
+          }
         }
       });
     },

@@ -13,7 +13,10 @@ import { formatError } from './common/format-error.js';
 import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
 import { complexityLimitPlugin, depthLimitRule } from './common/query-limits.js';
 import { createValidationPipe } from './common/validation.pipe.js';
+import { graphqlContext } from './common/graphql-context.js';
 import { HealthModule } from './health/health.module.js';
+import { SlaConfigModule } from './sla-config/sla-config.module.js';
+import { SlaModule } from './sla/sla.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 
 export interface ApiDependencies {
@@ -54,7 +57,8 @@ export class AppModule {
           autoSchemaFile: true, // in memory; `npm run schema` writes the committed SDL
           sortSchema: true,
           graphiql: true,
-          context: ({ req }: { req: unknown }) => ({ req }),
+          context: graphqlContext,
+          subscriptions: { 'graphql-ws': { path: '/graphql' } },
           formatError,
           includeStacktraceInErrorResponses: false,
           validationRules: [depthLimitRule(config.graphqlMaxDepth)],
@@ -63,6 +67,8 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        SlaConfigModule,
+        SlaModule,
         TicketsModule,
       ],
       providers: [

@@ -1,5 +1,6 @@
 import { type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import { createSlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
 import { createTicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
 import { workflowsEntryPath } from '../../libs/temporal/workflows-path.js';
 
@@ -22,6 +23,7 @@ export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Wo
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: workflowsEntryPath() }),
     activities: {
       ...createTicketLifecycleActivities({ dataSource }),
+      ...createSlaRulesActivities({ dataSource }),
     },
   });
 }

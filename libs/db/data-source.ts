@@ -1,15 +1,31 @@
 import { DataSource } from 'typeorm';
 import { AuditLogEntity } from './entities/audit-log.entity.js';
+import { BusinessCalendarEntity } from './entities/business-calendar.entity.js';
+import { EscalationPolicyEntity } from './entities/escalation-policy.entity.js';
+import { HelpdeskSettingsEntity } from './entities/helpdesk-settings.entity.js';
+import { SlaPolicyEntity } from './entities/sla-policy.entity.js';
 import { TicketEventEntity } from './entities/ticket-event.entity.js';
 import { TicketMessageEntity } from './entities/ticket-message.entity.js';
 import { TicketEntity } from './entities/ticket.entity.js';
 import { UserEntity } from './entities/user.entity.js';
 import { Foundation1795420800000 } from './migrations/1795420800000-foundation.js';
+import { SlaConfiguration1795507200000 } from './migrations/1795507200000-sla-configuration.js';
+import { TicketSla1795593600000 } from './migrations/1795593600000-ticket-sla.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
-export const ENTITIES = [UserEntity, TicketEntity, TicketMessageEntity, TicketEventEntity, AuditLogEntity];
-export const MIGRATIONS = [Foundation1795420800000];
+export const ENTITIES = [
+  UserEntity,
+  TicketEntity,
+  TicketMessageEntity,
+  TicketEventEntity,
+  AuditLogEntity,
+  BusinessCalendarEntity,
+  EscalationPolicyEntity,
+  SlaPolicyEntity,
+  HelpdeskSettingsEntity,
+];
+export const MIGRATIONS = [Foundation1795420800000, SlaConfiguration1795507200000, TicketSla1795593600000];
 
 export interface DataSourceOptions {
   url: string;

@@ -23,9 +23,17 @@ export async function registerSearchAttributes(connection: Connection, namespace
   const existing = await connection.operatorService.listSearchAttributes({ namespace });
   const known = new Set([...Object.keys(existing.customAttributes ?? {}), ...Object.keys(existing.systemAttributes ?? {})]);
   const missing = HELPDESK_SEARCH_ATTRIBUTES.filter((key) => !known.has(key.name));
-  if (missing.length === 0) return;
+  if (missing.length > 0) await addSearchAttributes(connection, namespace, missing);
+}
+
+/** Adds the given attributes without listing first (Temporal's time-skipping test server cannot list them). */
+export async function addSearchAttributes(
+  connection: Connection,
+  namespace: string,
+  keys: typeof HELPDESK_SEARCH_ATTRIBUTES = HELPDESK_SEARCH_ATTRIBUTES,
+): Promise<void> {
   await connection.operatorService.addSearchAttributes({
     namespace,
-    searchAttributes: Object.fromEntries(missing.map((key) => [key.name, INDEXED_VALUE_TYPES[key.type]])),
+    searchAttributes: Object.fromEntries(keys.map((key) => [key.name, INDEXED_VALUE_TYPES[key.type]])),
   });
 }

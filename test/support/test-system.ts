@@ -40,15 +40,27 @@ export interface TestSystem {
 let runtimeInstalled = false;
 
 /**
+ * Installs the Temporal runtime with a quiet logger, once per test file. Call it before anything else creates the
+ * runtime (a Worker, or TestWorkflowEnvironment when a test starts its own dev stack), or the default one is used.
+ */
+export function installTestRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch (error) {
+    // Something created the runtime already: keep it (only the log level differs).
+    if ((error as Error).name !== 'IllegalStateError') throw error;
+  }
+}
+
+/**
  * By default the system runs on the run's shared stack, in a fresh database. Given `databaseUrl` (migrated here) and
  * `temporalAddress`, it runs against those instead, e.g. a stack a test started itself; pass `taskQueue` and
  * `jwtSecret` too to come back to the same workflows and tokens after a restart.
  */
 export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promise<TestSystem> {
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
+  installTestRuntime();
   const { url: databaseUrl, dataSource } = overrides.databaseUrl ? await openDatabase(overrides.databaseUrl) : await createTestDatabase();
   const config = {
     ...readConfig({}),

@@ -1,4 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { BusinessCalendar } from '../../libs/domain/calendar/index.js';
+import type { EscalationPolicy, EscalationStep } from '../../libs/domain/escalation/index.js';
+import type { SlaAlarm, SlaMetric, SlaTarget, TicketSla } from '../../libs/domain/sla/index.js';
 import type { TicketChannel, TicketPriority } from '../../libs/domain/tickets/ticket-fields.js';
 import type { TicketStatus } from '../../libs/domain/tickets/ticket-status.js';
 
@@ -10,16 +13,26 @@ export function ticketWorkflowId(ticketId: string): string {
   return `ticket:${ticketId}`;
 }
 
+/** The facts SLA policies are matched on; the workflow owns them once the ticket exists. */
+export interface TicketClassification {
+  priority: TicketPriority;
+  groupId: string | null;
+  organizationId: string | null;
+  customerTier: string | null;
+  tags: string[];
+}
+
 /** The facts of a new ticket, carried in the workflow's start arguments so the workflow can write the row itself. */
-export interface NewTicket {
+export interface NewTicket extends TicketClassification {
   id: string;
   subject: string;
   description: string;
   requesterEmail: string;
   channel: TicketChannel;
-  priority: TicketPriority;
   createdBy: string | null;
   idempotencyKey: string | null;
+  /** The closed ticket this one follows up on. */
+  followUpOf: string | null;
   /** ISO instant the API accepted the request. */
   createdAt: string;
 }
@@ -30,23 +43,55 @@ export interface PersistedTicket {
   createdAt: string;
 }
 
+/**
+ * The SLA rules that apply to the ticket now, resolved from PostgreSQL by an activity and kept in the workflow so
+ * the clocks stay exact (and replay stays deterministic) whatever the configuration does later. Resolved again when
+ * priority, group or organization change.
+ */
+export interface SlaRulesSnapshot {
+  policy: { id: string; name: string; reason: string } | null;
+  targets: Partial<Record<SlaMetric, SlaTarget>>;
+  pauseWhile: Partial<Record<SlaMetric, TicketStatus[]>>;
+  warningThresholds: number[];
+  calendar: BusinessCalendar;
+  escalationPolicy: EscalationPolicy | null;
+  autoCloseDays: number;
+}
+
+/** An escalation step that repeats until someone acknowledges it. */
+export interface PendingRepeat {
+  stepIndex: number;
+  step: EscalationStep;
+  alarm: SlaAlarm;
+  nextAt: number;
+}
+
 /** The lifecycle the workflow owns; also the live state supervisors read through `ticketStateQuery`. */
-export interface TicketLifecycleState {
+export interface TicketLifecycleState extends TicketClassification {
   ticketId: string;
   status: TicketStatus;
-  priority: TicketPriority;
   /** Grows with every change; guards the read model in PostgreSQL against late writes. */
   lifecycleVersion: number;
   /** Sequence of the last timeline event written. */
   eventSequence: number;
   persisted: PersistedTicket | null;
+  rules: SlaRulesSnapshot | null;
+  sla: TicketSla;
+  escalationLevel: number;
+  pendingRepeats: PendingRepeat[];
+  /** ISO instant of the last public agent reply. */
   lastAgentReplyAt: string | null;
+  /** Epoch ms; the auto-close countdown runs from here while the ticket is solved. */
+  solvedAt: number | null;
+  closedAt: number | null;
 }
 
 export interface TicketWorkflowInput {
   ticket: NewTicket;
   /** Present after continue-as-new. */
   carriedState?: TicketLifecycleState;
+  /** Continue-as-new once the history has this many events (tests lower it; Temporal's own suggestion also counts). */
+  historyEventLimit?: number;
 }
 
 export interface ChangeStatusRequest {
@@ -62,27 +107,85 @@ export interface AgentReplyEvent {
   at: string;
 }
 
+export interface CustomerReplyEvent {
+  messageId: string;
+  /** The user who logged it (an agent typing in a phone call), or null when it came in by itself. */
+  actorUserId: string | null;
+  at: string;
+}
+
+/** Only the fields given change. */
+export interface ReclassifyRequest extends Partial<TicketClassification> {
+  actorUserId: string;
+}
+
+export interface AcknowledgeRequest {
+  actorUserId: string;
+  note: string | null;
+}
+
 /** Sent with update-with-start by createTicket: returns once the ticket row exists. */
 export const openTicketUpdate = defineUpdate<PersistedTicket>('openTicket');
 export const changeStatusUpdate = defineUpdate<TicketLifecycleState, [ChangeStatusRequest]>('changeStatus');
 export const agentReplyUpdate = defineUpdate<TicketLifecycleState, [AgentReplyEvent]>('agentReply');
+export const customerReplyUpdate = defineUpdate<TicketLifecycleState, [CustomerReplyEvent]>('customerReply');
+export const reclassifyUpdate = defineUpdate<TicketLifecycleState, [ReclassifyRequest]>('reclassify');
+export const acknowledgeEscalationUpdate = defineUpdate<TicketLifecycleState, [AcknowledgeRequest]>('acknowledgeEscalation');
 export const ticketStateQuery = defineQuery<TicketLifecycleState>('ticketState');
 
 /** One line of the ticket's timeline, numbered by the workflow so a retried write is idempotent. */
 export interface TimelineEvent {
   sequence: number;
-  type: string;
+  type: TimelineEventType;
   /** A user id, or 'system'. */
   actor: string;
   occurredAt: string;
   data: Record<string, unknown>;
 }
 
+export type TimelineEventType =
+  | 'created'
+  | 'status_changed'
+  | 'agent_replied'
+  | 'customer_replied'
+  | 'reopened'
+  | 'auto_closed'
+  | 'reclassified'
+  | 'sla_policy_applied'
+  | 'sla_started'
+  | 'sla_paused'
+  | 'sla_resumed'
+  | 'sla_stopped'
+  | 'sla_warning'
+  | 'sla_breached'
+  | 'escalation_notified'
+  | 'escalation_reassigned'
+  | 'escalation_priority_raised'
+  | 'escalation_acknowledged';
+
+/** Timeline events pushed live to subscribers (warnings, breaches, escalations). */
+export const LIVE_SLA_EVENT_TYPES: readonly TimelineEventType[] = [
+  'sla_warning',
+  'sla_breached',
+  'escalation_notified',
+  'escalation_reassigned',
+  'escalation_priority_raised',
+  'escalation_acknowledged',
+];
+
 /** The lifecycle fields and the new timeline events the workflow hands its activity to write. */
-export interface LifecycleSnapshot {
+export interface LifecycleSnapshot extends TicketClassification {
   ticketId: string;
   status: TicketStatus;
-  priority: TicketPriority;
   lifecycleVersion: number;
+  slaPolicyId: string | null;
+  slaPolicyName: string | null;
+  /** ISO; the earliest deadline among running clocks. */
+  slaDeadline: string | null;
+  slaDeadlineMetric: SlaMetric | null;
+  slaBreachedAt: string | null;
+  escalationLevel: number;
+  solvedAt: string | null;
+  closedAt: string | null;
   events: TimelineEvent[];
 }

@@ -7,40 +7,92 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { SlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
 import type { TicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
-import { transitionError } from '../../libs/domain/tickets/ticket-status.js';
-import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../libs/temporal/search-attributes.js';
+import { raisedPriority, stepsForAlarm, type EscalationStep } from '../../libs/domain/escalation/index.js';
 import {
+  applySlaEvent,
+  emptyTicketSla,
+  nextTicketAlarm,
+  recordTicketAlarm,
+  retargetTicketSla,
+  type SlaAlarm,
+  type SlaEvent,
+  type SlaRules,
+  type TicketSla,
+} from '../../libs/domain/sla/index.js';
+import { transitionError, type TicketStatus } from '../../libs/domain/tickets/ticket-status.js';
+import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../libs/temporal/search-attributes.js';
+import { clockChanges } from './sla-clock-events.js';
+import {
+  acknowledgeEscalationUpdate,
   agentReplyUpdate,
   changeStatusUpdate,
+  customerReplyUpdate,
   openTicketUpdate,
+  reclassifyUpdate,
   ticketStateQuery,
+  type NewTicket,
+  type TicketClassification,
   type TicketLifecycleState,
   type TicketWorkflowInput,
   type TimelineEvent,
+  type TimelineEventType,
 } from './ticket.contract.js';
+import { lifecycleSnapshot } from './ticket-read-model.js';
 
-const { persistTicket, recordLifecycle } = proxyActivities<TicketLifecycleActivities>({
-  startToCloseTimeout: '30 seconds',
-  // Database outages are waited out: the lifecycle must reach PostgreSQL eventually, not give up.
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+// Database outages are waited out: the lifecycle must reach PostgreSQL eventually, not give up.
+const retry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 } as const;
+const { persistTicket, recordLifecycle } = proxyActivities<TicketLifecycleActivities>({ startToCloseTimeout: '30 seconds', retry });
+const { resolveSlaRules } = proxyActivities<SlaRulesActivities>({ startToCloseTimeout: '30 seconds', retry });
 
 const SYSTEM_ACTOR = 'system';
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+const DEFAULT_HISTORY_EVENT_LIMIT = 10_000;
+const CLASSIFICATION_FIELDS = ['priority', 'groupId', 'organizationId', 'customerTier', 'tags'] as const;
 
-/** A ticket's life: the only writer of its status and priority; it writes the row itself, then serves updates. */
-export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> {
-  const state: TicketLifecycleState = input.carriedState ?? {
-    ticketId: input.ticket.id,
+function initialState(ticket: NewTicket): TicketLifecycleState {
+  return {
+    ticketId: ticket.id,
     status: 'new',
-    priority: input.ticket.priority,
+    priority: ticket.priority,
+    groupId: ticket.groupId,
+    organizationId: ticket.organizationId,
+    customerTier: ticket.customerTier,
+    tags: ticket.tags,
     lifecycleVersion: 0,
     eventSequence: 0,
     persisted: null,
+    rules: null,
+    sla: emptyTicketSla(),
+    escalationLevel: 0,
+    pendingRepeats: [],
     lastAgentReplyAt: null,
+    solvedAt: null,
+    closedAt: null,
   };
+}
 
-  const nextEvent = (type: string, actor: string, data: Record<string, unknown> = {}): TimelineEvent => ({
+/**
+ * A ticket's life: the only writer of its status, classification, SLA clocks and escalations. It writes the row
+ * itself, then serves updates and sleeps until the next SLA alarm, escalation repeat or auto-close, whichever is first.
+ */
+export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> {
+  const state = input.carriedState ?? initialState(input.ticket);
+  const historyEventLimit = input.historyEventLimit ?? DEFAULT_HISTORY_EVENT_LIMIT;
+  /** Bumped by every change, so the main loop re-plans its next wake-up. */
+  let changes = 0;
+  /** Changes run one at a time: a handler waiting on an activity must not interleave with another's change. */
+  let lock: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(change: () => Promise<T>): Promise<T> => {
+    const run = lock.then(change);
+    lock = run.catch(() => undefined);
+    return run;
+  };
+  const ready = () => state.rules !== null;
+
+  const event = (type: TimelineEventType, actor: string, data: Record<string, unknown> = {}): TimelineEvent => ({
     sequence: ++state.eventSequence,
     type,
     actor,
@@ -48,19 +100,146 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     data,
   });
 
+  const slaRules = (): SlaRules => ({
+    targets: state.rules!.targets,
+    pauseWhile: state.rules!.pauseWhile,
+    calendar: state.rules!.calendar,
+  });
+
+  /** Moves the SLA clocks and puts what happened to them on the timeline. */
+  const updateSla = (events: TimelineEvent[], actor: string, change: (sla: TicketSla) => TicketSla): void => {
+    const before = state.sla;
+    state.sla = change(before);
+    for (const { type, data } of clockChanges(before, state.sla)) events.push(event(type, actor, data));
+  };
+  const applySla = (events: TimelineEvent[], actor: string, slaEvent: SlaEvent) =>
+    updateSla(events, actor, (sla) => applySlaEvent(sla, slaEvent, slaRules()));
+
+  /** Picks the SLA policy for the ticket's current facts, noting on the timeline when it changes. */
+  const choosePolicy = async (events: TimelineEvent[], actor: string): Promise<void> => {
+    const first = state.rules === null;
+    const previous = state.rules?.policy?.id ?? null;
+    state.rules = await resolveSlaRules({
+      priority: state.priority,
+      channel: input.ticket.channel,
+      groupId: state.groupId,
+      organizationId: state.organizationId,
+      customerTier: state.customerTier,
+      tags: state.tags,
+    });
+    const policy = state.rules.policy;
+    if (first || (policy?.id ?? null) !== previous) {
+      events.push(event('sla_policy_applied', actor, policy ? { ...policy } : { policyId: null, reason: 'No SLA policy matches the ticket.' }));
+    }
+  };
+
+  /** After a change of priority, group or organization: the policy is chosen again and the clocks re-targeted. */
+  const reapplyPolicy = async (events: TimelineEvent[], actor: string): Promise<void> => {
+    await choosePolicy(events, actor);
+    updateSla(events, actor, (sla) => retargetTicketSla(sla, slaRules(), Date.now()));
+  };
+
+  const changeStatus = (events: TimelineEvent[], actor: string, to: TicketStatus): void => {
+    const from = state.status;
+    state.status = to;
+    state.solvedAt = to === 'solved' ? Date.now() : null;
+    if (to === 'closed') state.closedAt = Date.now();
+    events.push(event('status_changed', actor, { from, to }));
+    applySla(events, actor, { type: 'status_changed', at: Date.now(), from, to });
+  };
+
   const commit = async (events: TimelineEvent[]): Promise<void> => {
+    if (events.length === 0) return;
     state.lifecycleVersion += 1;
+    changes += 1;
     upsertSearchAttributes([
       { key: TICKET_STATUS_ATTRIBUTE, value: state.status },
       { key: TICKET_PRIORITY_ATTRIBUTE, value: state.priority },
     ]);
-    await recordLifecycle({
-      ticketId: state.ticketId,
-      status: state.status,
-      priority: state.priority,
-      lifecycleVersion: state.lifecycleVersion,
-      events,
+    await recordLifecycle(lifecycleSnapshot(state, events));
+  };
+
+  const runEscalationStep = async (events: TimelineEvent[], stepIndex: number, step: EscalationStep, alarm: SlaAlarm, repeat: boolean) => {
+    const cause = { step: stepIndex + 1, trigger: alarm.kind, metric: alarm.metric, repeat };
+    const { action } = step;
+    if (!repeat) state.escalationLevel += 1;
+    if (action.type === 'notify') {
+      const groupId = action.recipients === 'group' ? (action.groupId ?? state.groupId) : null;
+      events.push(event('escalation_notified', SYSTEM_ACTOR, { ...cause, recipients: action.recipients, groupId }));
+    } else if (action.type === 'reassign') {
+      const from = state.groupId;
+      state.groupId = action.groupId;
+      events.push(event('escalation_reassigned', SYSTEM_ACTOR, { ...cause, from, to: action.groupId }));
+      await reapplyPolicy(events, SYSTEM_ACTOR);
+    } else {
+      const from = state.priority;
+      state.priority = raisedPriority(from);
+      events.push(event('escalation_priority_raised', SYSTEM_ACTOR, { ...cause, from, to: state.priority }));
+      await reapplyPolicy(events, SYSTEM_ACTOR);
+    }
+    if (!repeat && step.repeatEveryMinutes) {
+      state.pendingRepeats.push({ stepIndex, step, alarm, nextAt: Date.now() + step.repeatEveryMinutes * MINUTE_MS });
+    }
+  };
+
+  const fireAlarm = async (events: TimelineEvent[], alarm: SlaAlarm): Promise<void> => {
+    const detectedAt = Date.now();
+    state.sla = recordTicketAlarm(state.sla, alarm, detectedAt);
+    const when = new Date(alarm.at).toISOString();
+    if (alarm.kind === 'warning') {
+      events.push(event('sla_warning', SYSTEM_ACTOR, { metric: alarm.metric, threshold: alarm.threshold, at: when }));
+    } else {
+      events.push(event('sla_breached', SYSTEM_ACTOR, { metric: alarm.metric, deadline: when, detectedAt: new Date(detectedAt).toISOString(), overdueMs: detectedAt - alarm.at }));
+    }
+    const policy = state.rules?.escalationPolicy;
+    for (const { index, step } of policy ? stepsForAlarm(policy, alarm) : []) {
+      await runEscalationStep(events, index, step, alarm, false);
+    }
+  };
+
+  const autoCloseAt = (): number | null =>
+    state.status === 'solved' && state.solvedAt !== null && state.rules ? state.solvedAt + state.rules.autoCloseDays * DAY_MS : null;
+
+  /** Given `now`, alarms all passed by then count as one (the highest), so a late wake-up sends no burst of warnings. */
+  const nextAlarm = (now?: number): SlaAlarm | null =>
+    state.rules ? nextTicketAlarm(state.sla, slaRules(), state.rules.warningThresholds, now) : null;
+
+  /** Everything due by now, oldest first: SLA alarms, escalation repeats, auto-close. Handlers call it before a change. */
+  const handleDueWork = async (events: TimelineEvent[]): Promise<void> => {
+    for (let alarm = nextAlarm(Date.now()); alarm && alarm.at <= Date.now(); alarm = nextAlarm(Date.now())) await fireAlarm(events, alarm);
+    for (const repeat of state.pendingRepeats) {
+      while (repeat.nextAt <= Date.now() && state.pendingRepeats.includes(repeat)) {
+        await runEscalationStep(events, repeat.stepIndex, repeat.step, repeat.alarm, true);
+        repeat.nextAt += (repeat.step.repeatEveryMinutes ?? 0) * MINUTE_MS;
+      }
+    }
+    const closeAt = autoCloseAt();
+    if (closeAt !== null && closeAt <= Date.now()) {
+      changeStatus(events, SYSTEM_ACTOR, 'closed');
+      events.push(event('auto_closed', SYSTEM_ACTOR, { afterDays: state.rules!.autoCloseDays }));
+    }
+  };
+
+  const nextWakeUp = (): number | null => {
+    const candidates = [nextAlarm()?.at, autoCloseAt(), ...state.pendingRepeats.map((repeat) => repeat.nextAt)];
+    const due = candidates.filter((at): at is number => typeof at === 'number');
+    return due.length > 0 ? Math.min(...due) : null;
+  };
+
+  /** Runs one change under the lock, after whatever fell due before it, and writes the result. */
+  const change = async (body: (events: TimelineEvent[]) => void | Promise<void>) => {
+    await condition(ready);
+    return exclusive(async () => {
+      const events: TimelineEvent[] = [];
+      await handleDueWork(events);
+      await body(events);
+      await commit(events);
+      return state;
     });
+  };
+
+  const refuseWhenClosed = (message: string) => (_request: unknown) => {
+    if (state.status === 'closed') throw new Error(message);
   };
 
   setHandler(ticketStateQuery, () => state);
@@ -72,13 +251,12 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
 
   setHandler(
     changeStatusUpdate,
-    async ({ status, actorUserId }) => {
-      await condition(() => state.persisted !== null);
-      const from = state.status;
-      state.status = status;
-      await commit([nextEvent('status_changed', actorUserId, { from, to: status })]);
-      return state;
-    },
+    ({ status, actorUserId }) =>
+      change((events) => {
+        const refusal = transitionError(state.status, status);
+        if (refusal) throw new Error(refusal); // a due auto-close can have closed the ticket since validation
+        changeStatus(events, actorUserId, status);
+      }),
     {
       validator: ({ status }) => {
         const refusal = transitionError(state.status, status);
@@ -89,34 +267,97 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
 
   setHandler(
     agentReplyUpdate,
-    async ({ messageId, actorUserId, isPublic, at }) => {
-      await condition(() => state.persisted !== null);
-      const events = [nextEvent('agent_replied', actorUserId, { messageId, isPublic })];
-      // A public answer to a new ticket means someone is on it.
-      if (isPublic && state.status === 'new') {
-        state.status = 'open';
-        events.push(nextEvent('status_changed', actorUserId, { from: 'new', to: 'open' }));
-      }
-      if (isPublic) state.lastAgentReplyAt = at;
-      await commit(events);
-      return state;
-    },
+    ({ messageId, actorUserId, isPublic, at }) =>
+      change((events) => {
+        events.push(event('agent_replied', actorUserId, { messageId, isPublic }));
+        applySla(events, actorUserId, { type: 'agent_replied', at: Date.parse(at), public: isPublic });
+        if (isPublic) state.lastAgentReplyAt = at;
+        // A public answer to a new ticket means someone is on it.
+        if (isPublic && state.status === 'new') changeStatus(events, actorUserId, 'open');
+      }),
+    { validator: refuseWhenClosed('The ticket is closed: it takes no more replies.') },
+  );
+
+  setHandler(
+    customerReplyUpdate,
+    ({ messageId, actorUserId, at }) =>
+      change((events) => {
+        const actor = actorUserId ?? SYSTEM_ACTOR;
+        events.push(event('customer_replied', actor, { messageId }));
+        if (state.status === 'solved') {
+          events.push(event('reopened', actor, { messageId }));
+          changeStatus(events, actor, 'open');
+        } else if (state.status === 'pending') {
+          changeStatus(events, actor, 'open'); // the customer answered what we waited for
+        }
+        applySla(events, actor, { type: 'customer_replied', at: Date.parse(at) });
+      }),
+    { validator: refuseWhenClosed('The ticket is closed: a customer reply opens a follow-up ticket instead.') },
+  );
+
+  setHandler(
+    reclassifyUpdate,
+    (request) =>
+      change(async (events) => {
+        const changed: Record<string, { from: unknown; to: unknown }> = {};
+        for (const field of CLASSIFICATION_FIELDS) {
+          const to = request[field];
+          if (to === undefined || JSON.stringify(to) === JSON.stringify(state[field])) continue;
+          changed[field] = { from: state[field], to };
+          Object.assign(state, { [field]: to } satisfies Partial<TicketClassification>);
+        }
+        if (Object.keys(changed).length === 0) return;
+        events.push(event('reclassified', request.actorUserId, changed));
+        await reapplyPolicy(events, request.actorUserId);
+      }),
+    { validator: refuseWhenClosed('The ticket is closed: its priority, group and organization are final.') },
+  );
+
+  setHandler(
+    acknowledgeEscalationUpdate,
+    ({ actorUserId, note }) =>
+      change((events) => {
+        const stopped = state.pendingRepeats.map((repeat) => repeat.stepIndex + 1);
+        state.pendingRepeats = [];
+        events.push(event('escalation_acknowledged', actorUserId, { note, stoppedRepeatsOfSteps: stopped }));
+      }),
     {
-      validator: (_reply) => {
-        if (state.status === 'closed') throw new Error('The ticket is closed: it takes no more replies.');
+      validator: (_request: unknown) => {
+        if (state.escalationLevel === 0) throw new Error('The ticket has not been escalated: there is nothing to acknowledge.');
       },
     },
   );
 
   if (state.persisted === null) {
     const persisted = await persistTicket(input.ticket);
-    await commit([nextEvent('created', input.ticket.createdBy ?? SYSTEM_ACTOR, { channel: input.ticket.channel })]);
+    await exclusive(async () => {
+      const actor = input.ticket.createdBy ?? SYSTEM_ACTOR;
+      const events = [event('created', actor, { channel: input.ticket.channel, followUpOf: input.ticket.followUpOf })];
+      await choosePolicy(events, actor);
+      // The clocks start when the API accepted the ticket, not when this code first ran.
+      applySla(events, actor, { type: 'created', at: Math.min(Date.parse(input.ticket.createdAt), Date.now()) });
+      await commit(events);
+    });
+    // Only now does createTicket return: the row, its policy and its first timeline events are all written.
     state.persisted = persisted;
   }
 
-  await condition(() => state.status === 'closed' || workflowInfo().continueAsNewSuggested);
+  const shouldContinueAsNew = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyEventLimit;
+  while (state.status !== 'closed' && !shouldContinueAsNew()) {
+    const seen = changes;
+    const woken = () => changes !== seen || shouldContinueAsNew();
+    const wakeAt = nextWakeUp();
+    if (wakeAt === null) await condition(woken);
+    else if (wakeAt > Date.now()) await condition(woken, wakeAt - Date.now());
+    await exclusive(async () => {
+      const events: TimelineEvent[] = [];
+      await handleDueWork(events);
+      await commit(events);
+    });
+  }
+  await lock;
   await condition(allHandlersFinished);
   if (state.status !== 'closed') {
-    await continueAsNew<typeof ticketWorkflow>({ ticket: input.ticket, carriedState: state });
+    await continueAsNew<typeof ticketWorkflow>({ ticket: input.ticket, carriedState: state, historyEventLimit: input.historyEventLimit });
   }
 }

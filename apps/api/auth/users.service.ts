@@ -14,6 +14,14 @@ export interface NewUser {
   roles: Role[];
 }
 
+let unknownUserHashValue: Promise<string> | undefined;
+
+/** A hash no password matches (its password is random and forgotten), to verify against when there is no user. */
+function unknownUserHash(): Promise<string> {
+  unknownUserHashValue ??= hashPassword(randomBytes(32).toString('hex'));
+  return unknownUserHashValue;
+}
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -61,8 +69,9 @@ export class UsersService {
   /** The user whose password matches, or null (the caller says nothing about which part was wrong). */
   async verifyCredentials(email: string, password: string): Promise<UserEntity | null> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
-    if (!user?.active) return null;
-    return (await verifyPassword(password, user.passwordHash)) ? user : null;
+    // Unknown or inactive users cost the same scrypt work, so the answer's timing does not tell which part was wrong.
+    const matches = await verifyPassword(password, user?.active ? user.passwordHash : await unknownUserHash());
+    return user?.active && matches ? user : null;
   }
 
   /**

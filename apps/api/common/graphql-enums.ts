@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { ROLES } from '../../../libs/domain/auth/roles.js';
+import { SLA_METRICS } from '../../../libs/domain/sla/index.js';
 import { TICKET_CHANNELS, TICKET_PRIORITIES } from '../../../libs/domain/tickets/ticket-fields.js';
 import { TICKET_STATUSES } from '../../../libs/domain/tickets/ticket-status.js';
 
@@ -12,8 +13,22 @@ export const RoleEnum = graphqlEnum(ROLES);
 export const TicketChannelEnum = graphqlEnum(TICKET_CHANNELS);
 export const TicketPriorityEnum = graphqlEnum(TICKET_PRIORITIES);
 export const TicketStatusEnum = graphqlEnum(TICKET_STATUSES);
+export const SlaMetricEnum = graphqlEnum(SLA_METRICS);
+export const SlaClockStateEnum = graphqlEnum(['running', 'paused', 'stopped'] as const);
+/** What an escalation step reacts to: a warning threshold or the breach of an SLA target. */
+export const SlaAlarmKindEnum = graphqlEnum(['warning', 'breach'] as const);
+export const EscalationActionTypeEnum = graphqlEnum(['notify', 'reassign', 'raise_priority'] as const);
+export const NotifyRecipientsEnum = graphqlEnum(['supervisors', 'group'] as const);
+/** The domain numbers weekdays 0 (Sunday) to 6 (Saturday), as JavaScript does; GraphQL names them. */
+export const WeekdayEnum = { SUNDAY: 0, MONDAY: 1, TUESDAY: 2, WEDNESDAY: 3, THURSDAY: 4, FRIDAY: 5, SATURDAY: 6 } as const;
 
 registerEnumType(RoleEnum, { name: 'Role' });
 registerEnumType(TicketChannelEnum, { name: 'TicketChannel' });
 registerEnumType(TicketPriorityEnum, { name: 'TicketPriority' });
 registerEnumType(TicketStatusEnum, { name: 'TicketStatus' });
+registerEnumType(SlaMetricEnum, { name: 'SlaMetric' });
+registerEnumType(SlaClockStateEnum, { name: 'SlaClockState' });
+registerEnumType(SlaAlarmKindEnum, { name: 'SlaAlarmKind' });
+registerEnumType(EscalationActionTypeEnum, { name: 'EscalationActionType' });
+registerEnumType(NotifyRecipientsEnum, { name: 'NotifyRecipients' });
+registerEnumType(WeekdayEnum, { name: 'Weekday' });

@@ -47,20 +47,36 @@ export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const complexity = getComplexity({
-            schema,
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables,
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables,
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // getComplexity coerces the variables itself, before Apollo does: a bad variable (e.g. an unknown enum value)
+            // surfaces here, uncoded, and would reach the client as an internal error.
+            if (error instanceof GraphQLError) throw refused(error.message, { nodes: error.nodes });
+            throw error;
+          }
           if (complexity > maxComplexity) {
-            throw new GraphQLError(`The query costs ${complexity}; the limit is ${maxComplexity}. Ask for fewer fields or smaller pages.`, {
-              extensions: { code: 'BAD_USER_INPUT', complexity, maxComplexity },
+            throw refused(`The query costs ${complexity}; the limit is ${maxComplexity}. Ask for fewer fields or smaller pages.`, {
+              extensions: { complexity, maxComplexity },
             });
           }
         },
       };
     },
   };
+}
+
+/** A request refused before it runs: BAD_USER_INPUT, and HTTP 400 (Apollo answers 500 for errors thrown by plugins). */
+function refused(message: string, options: { nodes?: GraphQLError['nodes']; extensions?: Record<string, unknown> }): GraphQLError {
+  return new GraphQLError(message, {
+    nodes: options.nodes,
+    extensions: { ...options.extensions, code: 'BAD_USER_INPUT', http: { status: 400 } },
+  });
 }

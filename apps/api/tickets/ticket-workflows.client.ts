@@ -4,14 +4,20 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../../libs/temporal/search-attributes.js';
 import {
+  acknowledgeEscalationUpdate,
   agentReplyUpdate,
   changeStatusUpdate,
+  customerReplyUpdate,
+  reclassifyUpdate,
   openTicketUpdate,
   TICKET_WORKFLOW_TYPE,
   ticketStateQuery,
   ticketWorkflowId,
+  type AcknowledgeRequest,
   type AgentReplyEvent,
   type ChangeStatusRequest,
+  type CustomerReplyEvent,
+  type ReclassifyRequest,
   type NewTicket,
   type PersistedTicket,
   type TicketLifecycleState,
@@ -59,6 +65,27 @@ export class TicketWorkflowsClient {
       this.temporal.workflow
         .getHandle(ticketWorkflowId(ticketId))
         .executeUpdate(agentReplyUpdate, { args: [reply], updateId: reply.messageId }),
+    );
+  }
+
+  /** The message id doubles as the update id, as for agent replies. */
+  customerReplied(ticketId: string, reply: CustomerReplyEvent): Promise<TicketLifecycleState> {
+    return this.update(ticketId, () =>
+      this.temporal.workflow
+        .getHandle(ticketWorkflowId(ticketId))
+        .executeUpdate(customerReplyUpdate, { args: [reply], updateId: reply.messageId }),
+    );
+  }
+
+  reclassify(ticketId: string, request: ReclassifyRequest): Promise<TicketLifecycleState> {
+    return this.update(ticketId, () =>
+      this.temporal.workflow.getHandle(ticketWorkflowId(ticketId)).executeUpdate(reclassifyUpdate, { args: [request] }),
+    );
+  }
+
+  acknowledgeEscalation(ticketId: string, request: AcknowledgeRequest): Promise<TicketLifecycleState> {
+    return this.update(ticketId, () =>
+      this.temporal.workflow.getHandle(ticketWorkflowId(ticketId)).executeUpdate(acknowledgeEscalationUpdate, { args: [request] }),
     );
   }
 

@@ -3,5 +3,5 @@ import { TicketWorkflowsClient } from './ticket-workflows.client.js';
 import { TicketsResolver } from './tickets.resolver.js';
 import { TicketsService } from './tickets.service.js';
 
-@Module({ providers: [TicketsResolver, TicketsService, TicketWorkflowsClient] })
+@Module({ providers: [TicketsResolver, TicketsService, TicketWorkflowsClient], exports: [TicketsService, TicketWorkflowsClient] })
 export class TicketsModule {}

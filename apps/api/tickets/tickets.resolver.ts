@@ -4,8 +4,11 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ChangeTicketStatusInput } from './dto/change-ticket-status.input.js';
 import { CreateTicketInput } from './dto/create-ticket.input.js';
+import { ReclassifyTicketInput } from './dto/reclassify-ticket.input.js';
+import { RecordCustomerReplyInput } from './dto/record-customer-reply.input.js';
 import { ReplyToTicketInput } from './dto/reply-to-ticket.input.js';
 import { TicketsFilterInput } from './dto/tickets-filter.input.js';
+import { CustomerReplyResultModel } from './models/customer-reply-result.model.js';
 import { TicketConnectionModel } from './models/ticket-connection.model.js';
 import { TicketEventModel } from './models/ticket-event.model.js';
 import { TicketLiveStateModel } from './models/ticket-live-state.model.js';
@@ -54,6 +57,20 @@ export class TicketsResolver {
   @Mutation(() => TicketModel, { description: 'Move the ticket to another status (e.g. solved); invalid moves are refused.' })
   changeTicketStatus(@Args('input') input: ChangeTicketStatusInput, @CurrentUser() caller: AuthenticatedUser): Promise<TicketModel> {
     return this.ticketsService.changeStatus(input, caller);
+  }
+
+  @Roles(...TICKET_WORKERS)
+  @Mutation(() => CustomerReplyResultModel, {
+    description: "Logs a customer's message: reopens a solved ticket, or opens a follow-up when the ticket is closed.",
+  })
+  recordCustomerReply(@Args('input') input: RecordCustomerReplyInput, @CurrentUser() caller: AuthenticatedUser): Promise<CustomerReplyResultModel> {
+    return this.ticketsService.recordCustomerReply(input, caller);
+  }
+
+  @Roles(...TICKET_WORKERS)
+  @Mutation(() => TicketModel, { description: 'Changes priority, group, organization, tier or tags; the SLA policy is chosen again.' })
+  reclassifyTicket(@Args('input') input: ReclassifyTicketInput, @CurrentUser() caller: AuthenticatedUser): Promise<TicketModel> {
+    return this.ticketsService.reclassify(input, caller);
   }
 
   @ResolveField(() => TicketLiveStateModel, { nullable: true, description: 'Live from the ticket workflow.' })

@@ -1,18 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TicketEventEntity } from '../../../libs/db/entities/ticket-event.entity.js';
 import { TicketMessageEntity } from '../../../libs/db/entities/ticket-message.entity.js';
 import { TicketEntity } from '../../../libs/db/entities/ticket.entity.js';
+import { TICKET_LIMITS } from '../../../libs/domain/tickets/ticket-fields.js';
 import type { TicketLifecycleState } from '../../../workflows/ticket/ticket.contract.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { userError } from '../common/user-error.js';
 import type { ChangeTicketStatusInput } from './dto/change-ticket-status.input.js';
 import type { CreateTicketInput } from './dto/create-ticket.input.js';
+import type { ReclassifyTicketInput } from './dto/reclassify-ticket.input.js';
+import type { RecordCustomerReplyInput } from './dto/record-customer-reply.input.js';
 import type { ReplyToTicketInput } from './dto/reply-to-ticket.input.js';
+import type { CustomerReplyResultModel } from './models/customer-reply-result.model.js';
 import type { TicketsFilterInput } from './dto/tickets-filter.input.js';
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.js';
-import { ticketIdFor } from './ticket-id.js';
+import { newTicketFrom } from './new-ticket.js';
 import { TicketWorkflowsClient } from './ticket-workflows.client.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -38,28 +43,19 @@ export class TicketsService {
    * same idempotency key finds the row, or joins the same workflow, and returns the same ticket.
    */
   async create(input: CreateTicketInput, caller: AuthenticatedUser): Promise<TicketEntity> {
-    const idempotencyKey = input.idempotencyKey ?? null;
-    const id = ticketIdFor(caller.id, idempotencyKey);
-    let ticket = await this.tickets.findOneBy({ id });
+    const newTicket = newTicketFrom(input, caller.id, new Date());
+    let ticket = await this.tickets.findOneBy({ id: newTicket.id });
     if (!ticket) {
-      await this.workflows.open({
-        id,
-        subject: input.subject,
-        description: input.description,
-        requesterEmail: input.requesterEmail.toLowerCase(),
-        channel: input.channel,
-        priority: input.priority,
-        createdBy: caller.id,
-        idempotencyKey,
-        createdAt: new Date().toISOString(),
-      });
-      ticket = await this.tickets.findOneByOrFail({ id });
+      await this.workflows.open(newTicket);
+      ticket = await this.tickets.findOneByOrFail({ id: newTicket.id });
     }
-    if (idempotencyKey !== null) assertSameRequest(ticket, input);
+    if (newTicket.idempotencyKey !== null) assertSameRequest(ticket, input);
     return ticket;
   }
 
   async get(id: string): Promise<TicketEntity> {
+    // The column is a uuid: anything else would make PostgreSQL fail the query (an internal error, not an answer).
+    if (!isUUID(id)) throw userError('BAD_USER_INPUT', 'id must be a ticket id (a UUID).');
     const ticket = await this.tickets.findOneBy({ id });
     if (!ticket) throw userError('NOT_FOUND', `There is no ticket ${id}.`);
     return ticket;
@@ -88,17 +84,7 @@ export class TicketsService {
   /** Stores the message, then tells the workflow; a refused reply (e.g. closed ticket) leaves no message behind. */
   async reply(input: ReplyToTicketInput, caller: AuthenticatedUser): Promise<TicketMessageEntity> {
     await this.get(input.ticketId);
-    const messages = this.dataSource.getRepository(TicketMessageEntity);
-    const message = await messages.save(
-      messages.create({
-        id: randomUUID(),
-        ticketId: input.ticketId,
-        authorType: 'agent',
-        authorUserId: caller.id,
-        body: input.body,
-        isPublic: input.public,
-      }),
-    );
+    const message = await this.storeMessage(input.ticketId, 'agent', caller.id, input.body, input.public);
     try {
       await this.workflows.agentReplied(input.ticketId, {
         messageId: message.id,
@@ -107,7 +93,7 @@ export class TicketsService {
         at: message.createdAt.toISOString(),
       });
     } catch (error) {
-      await messages.delete({ id: message.id });
+      await this.dataSource.getRepository(TicketMessageEntity).delete({ id: message.id });
       throw error;
     }
     return message;
@@ -117,6 +103,63 @@ export class TicketsService {
     await this.get(input.ticketId);
     await this.workflows.changeStatus(input.ticketId, { status: input.status, actorUserId: caller.id });
     return this.get(input.ticketId);
+  }
+
+  async reclassify(input: ReclassifyTicketInput, caller: AuthenticatedUser): Promise<TicketEntity> {
+    await this.get(input.ticketId);
+    const { ticketId, priority, groupId, organizationId, customerTier, tags } = input;
+    // Only what the caller gave changes; a null clears a group, organization or tier.
+    const given = Object.fromEntries(
+      Object.entries({ priority, groupId, organizationId, customerTier, tags }).filter(([, value]) => value !== undefined),
+    );
+    if (given.priority === null) throw userError('BAD_USER_INPUT', 'priority cannot be cleared, only changed.');
+    await this.workflows.reclassify(ticketId, { ...given, tags: tags === null ? [] : tags, actorUserId: caller.id });
+    return this.get(ticketId);
+  }
+
+  /**
+   * Stores a customer's message on the ticket and tells its workflow (which reopens a solved ticket). A closed ticket
+   * takes no more messages: the reply opens a follow-up ticket linked to it, as a new ticket with its own workflow.
+   */
+  async recordCustomerReply(input: RecordCustomerReplyInput, caller: AuthenticatedUser): Promise<CustomerReplyResultModel> {
+    const ticket = await this.get(input.ticketId);
+    if (ticket.status !== 'closed') {
+      const message = await this.storeMessage(ticket.id, 'customer', null, input.body, true);
+      try {
+        await this.workflows.customerReplied(ticket.id, { messageId: message.id, actorUserId: caller.id, at: message.createdAt.toISOString() });
+        return { ticket: await this.get(ticket.id), message, followUp: false };
+      } catch (error) {
+        await this.dataSource.getRepository(TicketMessageEntity).delete({ id: message.id });
+        // The workflow closed the ticket in the meantime (auto-close): the reply still must not be lost.
+        if ((await this.get(ticket.id)).status !== 'closed') throw error;
+      }
+    }
+    const followUp = await this.openFollowUp(ticket, input.body, caller);
+    const message = await this.storeMessage(followUp.id, 'customer', null, input.body, true);
+    return { ticket: followUp, message, followUp: true };
+  }
+
+  private async openFollowUp(closed: TicketEntity, body: string, caller: AuthenticatedUser): Promise<TicketEntity> {
+    const subject = `Follow-up: ${closed.subject}`.slice(0, TICKET_LIMITS.subjectMaxLength);
+    const input: CreateTicketInput = {
+      subject,
+      description: body,
+      requesterEmail: closed.requesterEmail,
+      channel: closed.channel,
+      priority: closed.priority,
+      groupId: closed.groupId,
+      organizationId: closed.organizationId,
+      customerTier: closed.customerTier,
+      tags: closed.tags,
+    };
+    const newTicket = newTicketFrom(input, caller.id, new Date(), closed.id);
+    await this.workflows.open(newTicket);
+    return this.get(newTicket.id);
+  }
+
+  private storeMessage(ticketId: string, authorType: 'agent' | 'customer', authorUserId: string | null, body: string, isPublic: boolean) {
+    const messages = this.dataSource.getRepository(TicketMessageEntity);
+    return messages.save(messages.create({ id: randomUUID(), ticketId, authorType, authorUserId, body, isPublic }));
   }
 
   liveState(ticketId: string): Promise<TicketLifecycleState> {

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { SlaMetric } from '../../domain/sla/sla-metric.js';
 import type { TicketChannel, TicketPriority } from '../../domain/tickets/ticket-fields.js';
 import type { TicketStatus } from '../../domain/tickets/ticket-status.js';
 
@@ -41,6 +42,48 @@ export class TicketEntity {
 
   @Column('text', { nullable: true })
   idempotencyKey!: string | null;
+
+  /** Facts SLA policies match on; the workflow owns changes to them after creation. */
+  @Column('text', { nullable: true })
+  organizationId!: string | null;
+
+  @Column('text', { nullable: true })
+  customerTier!: string | null;
+
+  @Column('text', { nullable: true })
+  groupId!: string | null;
+
+  @Column('text', { array: true })
+  tags!: string[];
+
+  /** The closed ticket a customer's late reply followed up on. */
+  @Column('uuid', { nullable: true })
+  followUpOf!: string | null;
+
+  @Column('uuid', { nullable: true })
+  slaPolicyId!: string | null;
+
+  @Column('text', { nullable: true })
+  slaPolicyName!: string | null;
+
+  /** The earliest deadline among the running SLA clocks (in the past once breached); null when none runs. */
+  @Column('timestamptz', { nullable: true })
+  slaDeadline!: Date | null;
+
+  @Column('text', { nullable: true })
+  slaDeadlineMetric!: SlaMetric | null;
+
+  @Column('timestamptz', { nullable: true })
+  slaBreachedAt!: Date | null;
+
+  @Column('integer')
+  escalationLevel!: number;
+
+  @Column('timestamptz', { nullable: true })
+  solvedAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  closedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -13,9 +13,10 @@ import { calendarFor, targetMs, thresholdMs } from './sla-target-time.js';
  * When nothing is left (the target was reached in an earlier stretch: the clock was paused or stopped past its target,
  * then resumed), the deadline is `targetReachedAt`, the instant the accrual reached the target. The clock records it
  * exactly when it closes the stretch that crossed the target. It keeps no older stretches, so in one case it cannot be
- * exact: a retarget that lowers the target below time accrued before the current stretch. Then `targetReachedAt`
- * is the latest instant the clock is known to have been past the new target (`since` at the retarget, or the previous
- * crossing when that was earlier): a deadline no earlier than the truth, so overdue time is understated, never inflated.
+ * exact: a retarget that lowers the target below time accrued before the current stretch. Then `targetReachedAt` is
+ * the latest instant the clock is known to have been past the new target (`since` at the retarget, or the previous
+ * crossing when that was earlier): a deadline no earlier than the truth, so overdue time is understated, never
+ * inflated.
  *
  * Retargets keep the accrued time as it was counted (even when the new target switches between business hours and
  * calendar time), and keep the warnings and breach already recorded. Thresholds not yet fired fall due against the new
@@ -101,22 +102,31 @@ export function deadlineOf(clock: MetricClock, cal: BusinessCalendar): number | 
 }
 
 /**
- * The earliest alarm still to handle, which may lie in the past (handle it at once); null unless running and unbreached.
- * Warnings already fired are skipped. When alarms fall due at the same instant only the highest counts (the breach over
- * any warning, a higher percent over a lower), so that a clock found past several points at once does not send a
- * warning per point: that only happens for points passed before the current stretch, which all fall due at one instant.
+ * The earliest alarm still to handle, which may lie in the past (handle it at once); null unless the clock is running
+ * and not yet breached. Warnings already fired are skipped, and so is a warning superseded by a higher alarm (a higher
+ * percent, fired or not, or the breach) that falls due no later than it. Give `now` and all alarms due by then count
+ * as falling due together: a clock found past several points (a late timer, a lowered target) then raises only the
+ * highest, not a warning per point. Without `now` only points at the same instant collapse: those passed before the
+ * current stretch began.
  */
-export function nextAlarm(clock: MetricClock, cal: BusinessCalendar, thresholds: readonly number[]): SlaAlarm | null {
+export function nextAlarm(
+  clock: MetricClock,
+  cal: BusinessCalendar,
+  thresholds: readonly number[],
+  now?: number,
+): SlaAlarm | null {
   if (clock.state !== 'running' || clock.breach !== null) return null;
   const breachAt = reachedAt(clock, cal, targetMs(clock.target));
   const points = [...new Set(thresholds)]
     .filter((percent) => percent > 0 && percent < 100)
     .sort((a, b) => a - b)
     .map((threshold) => ({ threshold, at: reachedAt(clock, cal, thresholdMs(clock.target, threshold)) }));
+  const due = (instant: number): boolean => now !== undefined && instant <= now;
   for (const [index, { threshold, at }] of points.entries()) {
     if (clock.firedWarnings.includes(threshold)) continue;
-    const superseded = at >= breachAt || points.slice(index + 1).some((higher) => higher.at <= at);
-    // Points are ascending in time, so the first one not skipped is the earliest.
+    const higher = [...points.slice(index + 1).map((point) => point.at), breachAt];
+    const superseded = higher.some((higherAt) => higherAt <= at || (due(at) && due(higherAt)));
+    // Points are ascending in time, so the first one not superseded is the earliest alarm.
     if (!superseded) return { kind: 'warning', metric: clock.metric, threshold, at };
   }
   return { kind: 'breach', metric: clock.metric, at: breachAt };
@@ -149,7 +159,7 @@ function reachedAt(clock: MetricClock, cal: BusinessCalendar, ms: number): numbe
   return clock.targetReachedAt ?? clock.since;
 }
 
-/** Folds the running stretch that ends at `at` into the accrued time, noting when it carried the clock past its target. */
+/** Folds the running stretch ending at `at` into the accrued time, noting when it carried the clock past its target. */
 function closeStretch(clock: MetricClock, cal: BusinessCalendar, at: number) {
   const calendar = calendarFor(clock.target, cal);
   const end = Math.max(at, clock.since);

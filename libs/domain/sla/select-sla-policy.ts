@@ -23,7 +23,7 @@ const CONDITIONS: {
 
 const CONDITION_ORDER = Object.keys(CONDITIONS) as (keyof SlaPolicyConditions)[];
 
-/** The first policy, by ascending position (ties keep their given order), whose conditions all match; null when none does. */
+/** The first policy by ascending position (ties keep their given order) whose conditions all match; null if none. */
 export function selectSlaPolicy(policies: readonly SlaPolicy[], facts: SlaTicketFacts): SlaPolicySelection | null {
   const ordered = policies.map((policy, index) => ({ policy, index }));
   ordered.sort((a, b) => a.policy.position - b.policy.position || a.index - b.index);

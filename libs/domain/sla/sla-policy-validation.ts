@@ -88,10 +88,14 @@ function targetProblems(targets: unknown): string[] {
       }
       const minutes = target.minutes;
       if (!Number.isInteger(minutes) || (minutes as number) < 1 || (minutes as number) > SLA_TARGET_MAX_MINUTES) {
-        problems.push(`${label} must be a whole number of minutes from 1 to ${SLA_TARGET_MAX_MINUTES} (one year); got ${show(minutes)}.`);
+        problems.push(
+          `${label} must be a whole number of minutes from 1 to ${SLA_TARGET_MAX_MINUTES} (one year); got ${show(minutes)}.`,
+        );
       }
       if (typeof target.businessHours !== 'boolean') {
-        problems.push(`${label} must say whether it counts business hours (businessHours: true) or calendar time (false).`);
+        problems.push(
+          `${label} must say whether it counts business hours (businessHours: true) or calendar time (false).`,
+        );
       }
     }
   }
@@ -102,7 +106,9 @@ function targetProblems(targets: unknown): string[] {
 }
 
 function thresholdProblems(thresholds: unknown): string[] {
-  if (!Array.isArray(thresholds)) return ['Warning thresholds must be a list of percents, e.g. [75, 90], or [] for no warnings.'];
+  if (!Array.isArray(thresholds)) {
+    return ['Warning thresholds must be a list of percents, e.g. [75, 90], or [] for no warnings.'];
+  }
   const problems: string[] = [];
   if (thresholds.length > MAX_WARNING_THRESHOLDS) {
     problems.push(`At most ${MAX_WARNING_THRESHOLDS} warning thresholds are allowed; got ${thresholds.length}.`);
@@ -113,7 +119,8 @@ function thresholdProblems(thresholds: unknown): string[] {
     }
   }
   if (thresholds.some((t, i) => i > 0 && !(t > thresholds[i - 1]))) {
-    problems.push(`Warning thresholds must be strictly ascending, without repeats (e.g. 75, 90); got ${thresholds.map(show).join(', ')}.`);
+    const given = thresholds.map(show).join(', ');
+    problems.push(`Warning thresholds must be strictly ascending, without repeats (e.g. 75, 90); got ${given}.`);
   }
   return problems;
 }
@@ -140,13 +147,16 @@ function pausableStatusProblems(metric: string, status: unknown): string[] {
   const label = `Pause rules for ${metric}`;
   if ((PAUSABLE_STATUSES as readonly unknown[]).includes(status)) return [];
   if (typeof status !== 'string' || !isTicketStatus(status)) {
-    return [`${label}: ${show(status)} is not a ticket status; a clock can pause while ${PAUSABLE_STATUSES.join(' or ')}.`];
+    return [
+      `${label}: ${show(status)} is not a ticket status; a clock can pause while ${PAUSABLE_STATUSES.join(' or ')}.`,
+    ];
   }
   const why =
     status === 'new' || status === 'open'
-      ? `a ${status} ticket is waiting on the team, which is exactly the time the SLA measures`
+      ? `while ${status}, the ticket is waiting on the team, which is exactly the time the SLA measures`
       : `every clock already stops when a ticket is ${status}`;
-  return [`${label}: pausing while ${status} makes no sense: ${why}. Only ${PAUSABLE_STATUSES.join(' and ')} can pause a clock.`];
+  const pausable = PAUSABLE_STATUSES.join(' and ');
+  return [`${label}: pausing while ${status} makes no sense: ${why}. Only ${pausable} can pause a clock.`];
 }
 
 function idProblems(field: string, value: unknown, meaning: string): string[] {

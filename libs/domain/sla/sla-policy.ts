@@ -10,7 +10,8 @@ export interface SlaTarget {
 
 /**
  * Which tickets a policy applies to. Every condition present must match (AND); inside one condition any listed value
- * matches (OR); `tags` matches when the ticket has at least one of them. An absent or empty condition matches everything.
+ * matches (OR); `tags` matches when the ticket has at least one of them. An absent or empty condition matches every
+ * ticket.
  */
 export interface SlaPolicyConditions {
   priorities?: TicketPriority[];

@@ -8,11 +8,12 @@ import {
   type TicketPriority,
 } from '../../../../libs/domain/tickets/ticket-fields.js';
 import { TicketChannelEnum, TicketPriorityEnum } from '../../common/graphql-enums.js';
+import { TicketClassificationFields } from './ticket-classification.fields.js';
 
 const NOT_BLANK = /\S/;
 
 @InputType()
-export class CreateTicketInput {
+export class CreateTicketInput extends TicketClassificationFields {
   @Field()
   @IsString()
   @Length(1, TICKET_LIMITS.subjectMaxLength)

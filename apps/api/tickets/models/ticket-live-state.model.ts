@@ -11,6 +11,9 @@ export class TicketLiveStateModel {
   @Field(() => TicketPriorityEnum)
   priority!: TicketPriority;
 
+  @Field(() => String, { nullable: true })
+  groupId!: string | null;
+
   @Field(() => Int)
   lifecycleVersion!: number;
 

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { TicketChannel, TicketPriority } from '../../../../libs/domain/tickets/ticket-fields.js';
 import type { TicketStatus } from '../../../../libs/domain/tickets/ticket-status.js';
 import { TicketChannelEnum, TicketPriorityEnum, TicketStatusEnum } from '../../common/graphql-enums.js';
@@ -28,6 +28,39 @@ export class TicketModel {
 
   @Field(() => TicketStatusEnum, { description: 'As last written by the workflow (see `live` for the current value).' })
   status!: TicketStatus;
+
+  @Field(() => String, { nullable: true })
+  groupId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  organizationId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  customerTier!: string | null;
+
+  @Field(() => [String])
+  tags!: string[];
+
+  @Field(() => ID, { nullable: true, description: 'The closed ticket this one follows up on.' })
+  followUpOf!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The SLA policy that applies (see `sla` for live clocks).' })
+  slaPolicyName!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'The next SLA deadline among running clocks; in the past once breached.' })
+  slaDeadline!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the first SLA target was missed.' })
+  slaBreachedAt!: Date | null;
+
+  @Field(() => Int)
+  escalationLevel!: number;
+
+  @Field(() => Date, { nullable: true })
+  solvedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  closedAt!: Date | null;
 
   @Field()
   createdAt!: Date;

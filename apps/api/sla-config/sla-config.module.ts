@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { CalendarsResolver } from './calendars.resolver.js';
+import { CalendarsService } from './calendars.service.js';
+import { EscalationPoliciesResolver } from './escalation-policies.resolver.js';
+import { EscalationPoliciesService } from './escalation-policies.service.js';
+import { HelpdeskSettingsResolver } from './helpdesk-settings.resolver.js';
+import { HelpdeskSettingsService } from './helpdesk-settings.service.js';
+import { SlaPoliciesResolver } from './sla-policies.resolver.js';
+import { SlaPoliciesService } from './sla-policies.service.js';
+
+/** The admin configuration of SLAs: business calendars, SLA policies, escalation policies and help desk settings. */
+@Module({
+  providers: [
+    CalendarsResolver,
+    CalendarsService,
+    SlaPoliciesResolver,
+    SlaPoliciesService,
+    EscalationPoliciesResolver,
+    EscalationPoliciesService,
+    HelpdeskSettingsResolver,
+    HelpdeskSettingsService,
+  ],
+})
+export class SlaConfigModule {}

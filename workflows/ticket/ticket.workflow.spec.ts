@@ -1,0 +1,325 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import type { BusinessCalendar } from '../../libs/domain/calendar/index.js';
+import { utcOffsetAt } from '../../libs/domain/calendar/zoned-time.js';
+import type { EscalationStep } from '../../libs/domain/escalation/index.js';
+import type { SlaMetric, SlaTarget, SlaTicketFacts } from '../../libs/domain/sla/index.js';
+import type { TicketPriority } from '../../libs/domain/tickets/ticket-fields.js';
+import { startTimeSkippingEnv } from '../../test/support/time-skipping-env.js';
+import { workflowBundle } from '../../test/support/test-stack.js';
+import {
+  acknowledgeEscalationUpdate,
+  agentReplyUpdate,
+  changeStatusUpdate,
+  customerReplyUpdate,
+  openTicketUpdate,
+  reclassifyUpdate,
+  ticketStateQuery,
+  type LifecycleSnapshot,
+  type NewTicket,
+  type SlaRulesSnapshot,
+  type TicketWorkflowInput,
+  type TimelineEvent,
+} from './ticket.contract.js';
+
+// The ticket workflow on Temporal's time-skipping server, its activities replaced by in-memory fakes (this file is
+// about the workflow's timing and decisions; the real activities are covered end to end).
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const NEW_YORK = 'America/New_York';
+const WEEKDAYS_9_TO_5: BusinessCalendar = {
+  timeZone: NEW_YORK,
+  intervals: ([1, 2, 3, 4, 5] as const).map((day) => ({ day, start: '09:00', end: '17:00' })),
+  holidays: [],
+};
+const AGENT = 'agent-1';
+
+type Targets = Partial<Record<TicketPriority, Partial<Record<SlaMetric, SlaTarget>>>>;
+const businessHours = (hours: number): SlaTarget => ({ minutes: hours * 60, businessHours: true });
+
+interface Fakes {
+  events: TimelineEvent[];
+  snapshots: LifecycleSnapshot[];
+  factsSeen: SlaTicketFacts[];
+}
+
+function fakeActivities(targets: Targets, steps: EscalationStep[] = [], calendar = WEEKDAYS_9_TO_5) {
+  const fakes: Fakes = { events: [], snapshots: [], factsSeen: [] };
+  const activities = {
+    persistTicket: async (ticket: NewTicket) => ({ number: '1', createdAt: ticket.createdAt }),
+    recordLifecycle: async (snapshot: LifecycleSnapshot) => {
+      fakes.snapshots.push(snapshot);
+      fakes.events.push(...snapshot.events);
+    },
+    resolveSlaRules: async (facts: SlaTicketFacts): Promise<SlaRulesSnapshot> => {
+      fakes.factsSeen.push(facts);
+      return {
+        policy: { id: 'policy-1', name: 'Standard', reason: 'Policy "Standard" (position 0) matched: it has no conditions.' },
+        targets: targets[facts.priority] ?? {},
+        pauseWhile: { resolution: ['pending', 'on_hold'] },
+        warningThresholds: [75, 90],
+        calendar,
+        escalationPolicy: steps.length > 0 ? { id: 'esc-1', name: 'Escalate', steps } : null,
+        autoCloseDays: 4,
+      };
+    },
+  };
+  return { fakes, activities };
+}
+
+/** Wall-clock time in a zone as epoch ms of the same digits in UTC, and back. */
+const wallOf = (instant: number) => instant + utcOffsetAt(NEW_YORK, instant);
+const instantOf = (wall: number) => wall - utcOffsetAt(NEW_YORK, wall - utcOffsetAt(NEW_YORK, wall));
+
+/** The next Friday at 16:00 in New York after `now`. */
+function nextFridayAt16(now: number): number {
+  const today = Math.floor(wallOf(now) / DAY) * DAY;
+  for (let days = 1; ; days++) {
+    const wall = today + days * DAY + 16 * HOUR;
+    if (new Date(wall).getUTCDay() === 5) return instantOf(wall);
+  }
+}
+const localClock = (instant: number) => new Date(wallOf(instant)).toISOString().slice(0, 16).replace('T', ' ');
+const weekday = (instant: number) => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(wallOf(instant)).getUTCDay()];
+
+function newTicket(priority: TicketPriority, createdAt: number): NewTicket {
+  return {
+    id: randomUUID(),
+    subject: 'Printer on fire',
+    description: 'It is on fire.',
+    requesterEmail: 'customer@example.com',
+    channel: 'email',
+    priority,
+    groupId: 'tier-1',
+    organizationId: null,
+    customerTier: null,
+    tags: [],
+    createdBy: AGENT,
+    idempotencyKey: null,
+    followUpOf: null,
+    createdAt: new Date(createdAt).toISOString(),
+  };
+}
+
+const ofType = (events: TimelineEvent[], type: string) => events.filter((event) => event.type === type);
+
+describe('the ticket workflow on the time-skipping server', () => {
+  let env: TestWorkflowEnvironment;
+
+  beforeAll(async () => {
+    env = await startTimeSkippingEnv();
+  });
+  afterAll(() => env?.teardown());
+
+  /** Moves the server's clock to `instant` (timers due on the way fire). */
+  async function advanceTo(instant: number): Promise<void> {
+    const now = await env.currentTimeMs();
+    if (instant > now) await env.sleep(instant - now);
+  }
+
+  async function run(
+    activities: ReturnType<typeof fakeActivities>['activities'],
+    body: (start: (ticket: NewTicket, options?: Partial<TicketWorkflowInput>) => Promise<ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>>) => Promise<void>,
+  ): Promise<void> {
+    const taskQueue = `ticket-${randomUUID()}`;
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities });
+    await worker.runUntil(
+      body(async (ticket, options = {}) => {
+        const handle = await env.client.workflow.start('ticketWorkflow', {
+          workflowId: `ticket:${ticket.id}`,
+          taskQueue,
+          args: [{ ticket, ...options } satisfies TicketWorkflowInput],
+        });
+        await handle.executeUpdate(openTicketUpdate);
+        return handle;
+      }),
+    );
+  }
+
+  it('breaches a 4-business-hour resolution target on a ticket created Friday 16:00 at Monday 12:00, warning at 75 % and 90 %', async () => {
+    const { fakes, activities } = fakeActivities({ high: { resolution: businessHours(4) } });
+    const createdAt = nextFridayAt16(await env.currentTimeMs());
+    await advanceTo(createdAt);
+    await run(activities, async (start) => {
+      const handle = await start(newTicket('high', createdAt));
+      await advanceTo(createdAt + 4 * DAY);
+
+      const [warning75, warning90] = ofType(fakes.events, 'sla_warning');
+      expect([weekday(Date.parse(warning75.data.at as string)), localClock(Date.parse(warning75.data.at as string)).slice(11)]).toEqual(['Mon', '11:00']);
+      expect(localClock(Date.parse(warning90.data.at as string)).slice(11)).toBe('11:36');
+      const [breach] = ofType(fakes.events, 'sla_breached');
+      const deadline = Date.parse(breach.data.deadline as string);
+      expect(weekday(deadline)).toBe('Mon');
+      expect(localClock(deadline).slice(11)).toBe('12:00');
+      expect(breach.data.metric).toBe('resolution');
+      // Detected by the timer set for the deadline itself: late only by the time a workflow task takes.
+      expect(breach.data.overdueMs).toBeLessThan(1000);
+      expect(Date.parse(breach.occurredAt) - deadline).toBe(breach.data.overdueMs);
+
+      const state = await handle.query(ticketStateQuery);
+      expect(state.sla.clocks.resolution?.breach?.deadline).toBe(deadline);
+      if (process.env.RECORD_TICKET_HISTORIES) {
+        // Regenerates the replay fixture: `RECORD_TICKET_HISTORIES=1 npm test` after an intended workflow change.
+        const history = await handle.fetchHistory();
+        writeFileSync(new URL('./histories/friday-breach.json', import.meta.url), JSON.stringify(history, null, 1));
+      }
+    });
+  });
+
+  it('pauses the resolution clock while pending, pushing the deadline by the business time spent waiting', async () => {
+    const { fakes, activities } = fakeActivities({ normal: { resolution: businessHours(4) } });
+    const createdAt = nextFridayAt16(await env.currentTimeMs()) + 3 * DAY - 7 * HOUR; // Monday 09:00
+    await advanceTo(createdAt);
+    await run(activities, async (start) => {
+      const handle = await start(newTicket('normal', createdAt));
+      await advanceTo(createdAt + HOUR);
+      await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'pending', actorUserId: AGENT }] });
+      await advanceTo(createdAt + 3 * HOUR);
+      await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'open', actorUserId: AGENT }] });
+      await advanceTo(createdAt + 8 * HOUR);
+
+      const [paused] = ofType(fakes.events, 'sla_paused');
+      const [resumed] = ofType(fakes.events, 'sla_resumed');
+      expect([paused.data.metric, resumed.data.metric]).toEqual(['resolution', 'resolution']);
+      const pendingFor = Date.parse(resumed.occurredAt) - Date.parse(paused.occurredAt); // two hours, give or take the updates' transit
+      const [breach] = ofType(fakes.events, 'sla_breached');
+      expect(Date.parse(breach.data.deadline as string)).toBe(createdAt + 4 * HOUR + pendingFor); // 13:00 + 2 hours pending
+      expect(localClock(createdAt + 4 * HOUR + 2 * HOUR)).toMatch(/ 15:00$/);
+    });
+  });
+
+  it('re-targets the clock when the priority changes: 30 minutes accrued of a new 1-hour target leave 30 minutes', async () => {
+    const { fakes, activities } = fakeActivities({ normal: { resolution: businessHours(8) }, urgent: { resolution: businessHours(1) } });
+    const createdAt = nextFridayAt16(await env.currentTimeMs()) - 6 * HOUR; // Friday 10:00
+    await advanceTo(createdAt);
+    await run(activities, async (start) => {
+      const handle = await start(newTicket('normal', createdAt));
+      await advanceTo(createdAt + 30 * MINUTE);
+      const state = await handle.executeUpdate(reclassifyUpdate, { args: [{ priority: 'urgent', actorUserId: AGENT }] });
+      expect(state.sla.clocks.resolution?.target).toEqual(businessHours(1));
+      expect(fakes.factsSeen.at(-1)?.priority).toBe('urgent');
+      await advanceTo(createdAt + 2 * HOUR);
+
+      const [breach] = ofType(fakes.events, 'sla_breached');
+      expect(Date.parse(breach.data.deadline as string)).toBe(createdAt + HOUR);
+      expect(ofType(fakes.events, 'reclassified')[0].data).toEqual({ priority: { from: 'normal', to: 'urgent' } });
+      expect(fakes.snapshots.at(-1)?.slaDeadline).toBe(new Date(createdAt + HOUR).toISOString());
+    });
+  });
+
+  it('runs each escalation step, repeating a notification until someone acknowledges it', async () => {
+    const steps: EscalationStep[] = [
+      { trigger: { on: 'warning', thresholdPercent: 75 }, action: { type: 'notify', recipients: 'supervisors' }, repeatEveryMinutes: null },
+      { trigger: { on: 'breach' }, action: { type: 'reassign', groupId: 'tier-2' }, repeatEveryMinutes: null },
+      { trigger: { on: 'breach', metric: 'resolution' }, action: { type: 'raise_priority' }, repeatEveryMinutes: null },
+      { trigger: { on: 'breach' }, action: { type: 'notify', recipients: 'group' }, repeatEveryMinutes: 30 },
+    ];
+    const { fakes, activities } = fakeActivities({ normal: { resolution: businessHours(1) }, high: { resolution: businessHours(1) } }, steps);
+    const createdAt = nextFridayAt16(await env.currentTimeMs()) - 6 * HOUR; // Friday 10:00
+    await advanceTo(createdAt);
+    await run(activities, async (start) => {
+      const handle = await start(newTicket('normal', createdAt));
+      await advanceTo(createdAt + HOUR + 65 * MINUTE); // breach at 11:00, repeats at 11:30 and 12:00
+
+      expect(ofType(fakes.events, 'escalation_notified').map((e) => [e.data.step, e.data.recipients, e.data.groupId, e.data.repeat])).toEqual([
+        [1, 'supervisors', null, false],
+        [4, 'group', 'tier-2', false],
+        [4, 'group', 'tier-2', true],
+        [4, 'group', 'tier-2', true],
+      ]);
+      expect(ofType(fakes.events, 'escalation_reassigned')[0].data).toMatchObject({ from: 'tier-1', to: 'tier-2' });
+      expect(ofType(fakes.events, 'escalation_priority_raised')[0].data).toMatchObject({ from: 'normal', to: 'high' });
+      const state = await handle.query(ticketStateQuery);
+      expect(state).toMatchObject({ groupId: 'tier-2', priority: 'high', escalationLevel: 4 });
+
+      await handle.executeUpdate(acknowledgeEscalationUpdate, { args: [{ actorUserId: AGENT, note: 'On it' }] });
+      await advanceTo(createdAt + 5 * HOUR);
+      expect(ofType(fakes.events, 'escalation_notified')).toHaveLength(4);
+      expect(ofType(fakes.events, 'escalation_acknowledged')[0].data).toEqual({ note: 'On it', stoppedRepeatsOfSteps: [4] });
+    });
+  });
+
+  it('closes a solved ticket after 4 days without a customer reply', async () => {
+    const { fakes, activities } = fakeActivities({});
+    const createdAt = await env.currentTimeMs();
+    await run(activities, async (start) => {
+      const handle = await start(newTicket('normal', createdAt));
+      const { solvedAt } = await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'solved', actorUserId: AGENT }] });
+      if (solvedAt === null) throw new Error('a solved ticket records when it was solved');
+      await advanceTo(solvedAt + 4 * DAY - MINUTE);
+      expect((await handle.query(ticketStateQuery)).status).toBe('solved');
+      await handle.result(); // time skips to the auto-close, which ends the workflow
+
+      const [closed] = ofType(fakes.events, 'auto_closed');
+      expect(Date.parse(closed.occurredAt) - solvedAt).toBeGreaterThanOrEqual(4 * DAY);
+      expect(Date.parse(closed.occurredAt) - solvedAt).toBeLessThan(4 * DAY + 1000);
+      expect(fakes.snapshots.at(-1)?.status).toBe('closed');
+    });
+  });
+
+  it('reopens a solved ticket on a customer reply inside the window, resuming the resolution clock', async () => {
+    const { fakes, activities } = fakeActivities({ normal: { resolution: { minutes: 600, businessHours: false } } });
+    const createdAt = await env.currentTimeMs();
+    await run(activities, async (start) => {
+      const handle = await start(newTicket('normal', createdAt));
+      await advanceTo(createdAt + HOUR);
+      const { solvedAt } = await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'solved', actorUserId: AGENT }] });
+      await advanceTo(createdAt + 2 * DAY);
+      const state = await handle.executeUpdate(customerReplyUpdate, {
+        args: [{ messageId: randomUUID(), actorUserId: null, at: new Date(await env.currentTimeMs()).toISOString() }],
+      });
+
+      expect(state.status).toBe('open');
+      expect(ofType(fakes.events, 'reopened')).toHaveLength(1);
+      const accrued = solvedAt! - createdAt; // an hour, plus the moments the update took to arrive
+      expect(state.sla.clocks.resolution).toMatchObject({ state: 'running', elapsedBeforeMs: accrued });
+      await advanceTo(createdAt + 2 * DAY + 10 * HOUR);
+      const [breach] = ofType(fakes.events, 'sla_breached');
+      const reopenedAt = Date.parse(ofType(fakes.events, 'reopened')[0].occurredAt);
+      expect(Date.parse(breach.data.deadline as string)).toBe(reopenedAt + 10 * HOUR - accrued);
+    });
+  });
+
+  it('starts the next-reply clock only on a customer reply after an agent replied publicly', async () => {
+    const { fakes, activities } = fakeActivities({ normal: { first_reply: { minutes: 60, businessHours: false }, next_reply: { minutes: 30, businessHours: false } } });
+    const createdAt = await env.currentTimeMs();
+    await run(activities, async (start) => {
+      const handle = await start(newTicket('normal', createdAt));
+      const at = async () => new Date(await env.currentTimeMs()).toISOString();
+      await handle.executeUpdate(agentReplyUpdate, { args: [{ messageId: randomUUID(), actorUserId: AGENT, isPublic: false, at: await at() }] });
+      expect((await handle.query(ticketStateQuery)).sla.clocks.first_reply?.state).toBe('running');
+      await handle.executeUpdate(agentReplyUpdate, { args: [{ messageId: randomUUID(), actorUserId: AGENT, isPublic: true, at: await at() }] });
+      await advanceTo(createdAt + 10 * MINUTE);
+      const state = await handle.executeUpdate(customerReplyUpdate, { args: [{ messageId: randomUUID(), actorUserId: null, at: await at() }] });
+
+      expect(state.sla.clocks.first_reply?.state).toBe('stopped');
+      expect(state.sla.clocks.next_reply?.state).toBe('running');
+      await advanceTo(createdAt + 2 * HOUR);
+      expect(ofType(fakes.events, 'sla_breached').map((e) => e.data.metric)).toEqual(['next_reply']);
+    });
+  });
+
+  it('continues as new before the history grows large, keeping the clocks exact', async () => {
+    const { fakes, activities } = fakeActivities({ normal: { resolution: { minutes: 300, businessHours: false } } });
+    const createdAt = await env.currentTimeMs();
+    await run(activities, async (start) => {
+      const handle = await start(newTicket('normal', createdAt), { historyEventLimit: 40 });
+      const firstRunId = (await handle.describe()).runId;
+      for (let note = 0; note < 8; note++) {
+        await advanceTo(createdAt + (note + 1) * 10 * MINUTE);
+        await handle.executeUpdate(agentReplyUpdate, { args: [{ messageId: randomUUID(), actorUserId: AGENT, isPublic: false, at: new Date(await env.currentTimeMs()).toISOString() }] });
+      }
+      await advanceTo(createdAt + 6 * HOUR);
+
+      expect((await handle.describe()).runId).not.toBe(firstRunId);
+      const [breach] = ofType(fakes.events, 'sla_breached');
+      expect(Date.parse(breach.data.deadline as string)).toBe(createdAt + 5 * HOUR);
+      const sequences = fakes.events.map((event) => event.sequence);
+      expect(new Set(sequences).size).toBe(sequences.length); // numbering carried over, no event written twice
+    });
+  });
+});
