@@ -105,6 +105,15 @@ function newTicket(priority: TicketPriority, createdAt: number): NewTicket {
   };
 }
 
+/**
+ * Saves the run's history as a replay fixture (ticket.replay.spec.ts) when RECORD_TICKET_HISTORIES is set: run
+ * `RECORD_TICKET_HISTORIES=1 npm test` after an intended, versioned (`patched`) change to the workflow.
+ */
+async function recordHistory(handle: { fetchHistory(): Promise<unknown> }, name: string): Promise<void> {
+  if (!process.env.RECORD_TICKET_HISTORIES) return;
+  writeFileSync(new URL(`./histories/${name}.json`, import.meta.url), JSON.stringify(await handle.fetchHistory(), null, 1));
+}
+
 const ofType = (events: TimelineEvent[], type: string) => events.filter((event) => event.type === type);
 
 describe('the ticket workflow on the time-skipping server', () => {
@@ -162,11 +171,7 @@ describe('the ticket workflow on the time-skipping server', () => {
 
       const state = await handle.query(ticketStateQuery);
       expect(state.sla.clocks.resolution?.breach?.deadline).toBe(deadline);
-      if (process.env.RECORD_TICKET_HISTORIES) {
-        // Regenerates the replay fixture: `RECORD_TICKET_HISTORIES=1 npm test` after an intended workflow change.
-        const history = await handle.fetchHistory();
-        writeFileSync(new URL('./histories/friday-breach.json', import.meta.url), JSON.stringify(history, null, 1));
-      }
+      await recordHistory(handle, 'friday-breach');
     });
   });
 
@@ -240,6 +245,7 @@ describe('the ticket workflow on the time-skipping server', () => {
       await advanceTo(createdAt + 5 * HOUR);
       expect(ofType(fakes.events, 'escalation_notified')).toHaveLength(4);
       expect(ofType(fakes.events, 'escalation_acknowledged')[0].data).toEqual({ note: 'On it', stoppedRepeatsOfSteps: [4] });
+      await recordHistory(handle, 'escalation-acknowledged');
     });
   });
 
