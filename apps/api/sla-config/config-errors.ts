@@ -43,6 +43,17 @@ export async function mapConstraintErrors<T>(
   }
 }
 
+/**
+ * The CONFLICT for deleting what SLA policies still use (`subject`, e.g. 'The business calendar "Support"'), naming
+ * the policies and what to give them instead (`alternative`, e.g. 'another calendar').
+ */
+export function inUseBySlaPolicies(subject: string, alternative: string, policyNames: string[]): Error {
+  const policies = policyNames.length === 1 ? `the SLA policy ${quotedList(policyNames)}` : `the SLA policies ${quotedList(policyNames)}`;
+  return userError('CONFLICT', `${subject} is used by ${policies}; give them ${alternative} (or none) before deleting it.`, {
+    policies: policyNames,
+  });
+}
+
 /** "A", "A and B", "A, B and C", each quoted. */
 export function quotedList(names: string[]): string {
   const quoted = names.map((name) => `"${name}"`);

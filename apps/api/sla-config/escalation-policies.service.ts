@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { EscalationPolicyEntity } from '../../../libs/db/entities/escalation-policy.entity.js';
 import { SlaPolicyEntity } from '../../../libs/db/entities/sla-policy.entity.js';
 import {
@@ -10,20 +9,28 @@ import {
   type EscalationTrigger,
 } from '../../../libs/domain/escalation/index.js';
 import { AuditService } from '../audit/audit.service.js';
-import { userError } from '../common/user-error.js';
-import { assertUuid, invalidInput, mapConstraintErrors, quotedList } from './config-errors.js';
+import { AuditedWrites, findByUuid } from './audited-writes.js';
+import { inUseBySlaPolicies, invalidInput, mapConstraintErrors } from './config-errors.js';
 import type { EscalationActionInput, EscalationPolicyInput, EscalationStepInput } from './dto/escalation-policy.input.js';
 import { toEscalationPolicyModel, type EscalationPolicyModel } from './models/escalation-policy.model.js';
-
-const ENTITY_TYPE = 'escalation_policy';
 
 /** Escalation policies: validated by libs/domain/escalation, written with their audit entry in one transaction. */
 @Injectable()
 export class EscalationPoliciesService {
+  private readonly rows: AuditedWrites<EscalationPolicyEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+    audit: AuditService,
+  ) {
+    this.rows = new AuditedWrites(dataSource, audit, {
+      entity: EscalationPolicyEntity,
+      entityType: 'escalation_policy',
+      snapshot,
+      find: (manager, id, forWrite) =>
+        findByUuid(manager, EscalationPolicyEntity, id, { article: 'an', noun: 'escalation policy', lock: forWrite }),
+    });
+  }
 
   async list(): Promise<EscalationPolicyModel[]> {
     const policies = await this.dataSource.getRepository(EscalationPolicyEntity).find({ order: { name: 'ASC', id: 'ASC' } });
@@ -31,79 +38,50 @@ export class EscalationPoliciesService {
   }
 
   async get(id: string): Promise<EscalationPolicyModel> {
-    return toEscalationPolicyModel(await this.find(this.dataSource.manager, id));
+    return toEscalationPolicyModel(await this.rows.get(id));
   }
 
   async create(input: EscalationPolicyInput, actorUserId: string): Promise<EscalationPolicyModel> {
     const fields = policyFields(input);
-    return this.dataSource.transaction(async (manager) => {
-      const id = randomUUID();
-      await this.write(() => manager.insert(EscalationPolicyEntity, { id, ...fields }), fields.name);
-      const saved = await manager.findOneByOrFail(EscalationPolicyEntity, { id });
-      await this.audit.record(
-        { actorUserId, action: `${ENTITY_TYPE}.created`, entityType: ENTITY_TYPE, entityId: id, before: null, after: snapshot(saved) },
-        manager,
-      );
-      return toEscalationPolicyModel(saved);
-    });
+    const saved = await this.rows.create(actorUserId, (manager, id) =>
+      mapNameConflict(() => manager.insert(EscalationPolicyEntity, { id, ...fields }), fields.name),
+    );
+    return toEscalationPolicyModel(saved);
   }
 
   /** Replaces the policy with the input. */
   async update(id: string, input: EscalationPolicyInput, actorUserId: string): Promise<EscalationPolicyModel> {
     const fields = policyFields(input);
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.find(manager, id, true);
-      await this.write(() => manager.update(EscalationPolicyEntity, { id }, fields), fields.name);
-      const after = await manager.findOneByOrFail(EscalationPolicyEntity, { id });
-      await this.audit.record(
-        { actorUserId, action: `${ENTITY_TYPE}.updated`, entityType: ENTITY_TYPE, entityId: id, before: snapshot(before), after: snapshot(after) },
-        manager,
-      );
-      return toEscalationPolicyModel(after);
-    });
+    const after = await this.rows.update(id, actorUserId, (manager) =>
+      mapNameConflict(() => manager.update(EscalationPolicyEntity, { id }, fields), fields.name),
+    );
+    return toEscalationPolicyModel(after);
   }
 
   /** Refused while an SLA policy uses it: the policies are named, so the admin knows what to change first. */
-  async delete(id: string, actorUserId: string): Promise<string> {
-    return this.dataSource.transaction(async (manager) => {
-      // The row lock makes a concurrent SLA policy that would start using this one wait for this transaction.
-      const before = await this.find(manager, id, true);
+  delete(id: string, actorUserId: string): Promise<string> {
+    // The row lock taken for the write makes a concurrent SLA policy that would start using this one wait for it.
+    return this.rows.delete(id, actorUserId, async (manager, before) => {
       const users = await manager.find(SlaPolicyEntity, { where: { escalationPolicyId: id }, order: { position: 'ASC', name: 'ASC' } });
       if (users.length > 0) {
-        const names = users.map((policy) => policy.name);
-        const policies = names.length === 1 ? `the SLA policy ${quotedList(names)}` : `the SLA policies ${quotedList(names)}`;
-        throw userError(
-          'CONFLICT',
-          `The escalation policy "${before.name}" is used by ${policies}; give them another escalation policy (or none) before deleting it.`,
-          { policies: names },
+        throw inUseBySlaPolicies(
+          `The escalation policy "${before.name}"`,
+          'another escalation policy',
+          users.map((policy) => policy.name),
         );
       }
       await mapConstraintErrors(() => manager.delete(EscalationPolicyEntity, { id }), {
         sla_policies_escalation_policy_fk: { code: 'CONFLICT', message: `The escalation policy "${before.name}" is in use by an SLA policy.` },
       });
-      await this.audit.record(
-        { actorUserId, action: `${ENTITY_TYPE}.deleted`, entityType: ENTITY_TYPE, entityId: id, before: snapshot(before), after: null },
-        manager,
-      );
-      return id;
     });
   }
+}
 
-  private async find(manager: EntityManager, id: string, forUpdate = false): Promise<EscalationPolicyEntity> {
-    assertUuid(id, 'an escalation policy');
-    const policy = await manager.findOne(EscalationPolicyEntity, {
-      where: { id },
-      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!policy) throw userError('NOT_FOUND', `There is no escalation policy ${id}.`);
-    return policy;
-  }
-
-  private write(write: () => Promise<unknown>, name: string): Promise<unknown> {
-    return mapConstraintErrors(write, {
-      escalation_policies_name_unique: { code: 'CONFLICT', message: `An escalation policy named "${name}" already exists.` },
-    });
-  }
+/** A second policy of the same name: CONFLICT. */
+function mapNameConflict(write: () => Promise<unknown>, name: string): Promise<unknown> {
+  return mapConstraintErrors(write, {
+    escalation_policies_name_unique: { code: 'CONFLICT', message: `An escalation policy named "${name}" already exists.` },
+  });
 }
 
 /**

@@ -2,49 +2,42 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { HELPDESK_SETTINGS_ID, HelpdeskSettingsEntity } from '../../../libs/db/entities/helpdesk-settings.entity.js';
 import { AuditService } from '../audit/audit.service.js';
+import { AuditedWrites } from './audited-writes.js';
 import type { UpdateHelpdeskSettingsInput } from './dto/helpdesk-settings.input.js';
 import type { HelpdeskSettingsModel } from './models/helpdesk-settings.model.js';
-
-const ENTITY_TYPE = 'helpdesk_settings';
 
 /** The single settings row the migration created. */
 @Injectable()
 export class HelpdeskSettingsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+  private readonly rows: AuditedWrites<HelpdeskSettingsEntity>;
+
+  constructor(dataSource: DataSource, audit: AuditService) {
+    this.rows = new AuditedWrites(dataSource, audit, {
+      entity: HelpdeskSettingsEntity,
+      entityType: 'helpdesk_settings',
+      snapshot,
+      find: read,
+    });
+  }
 
   async get(): Promise<HelpdeskSettingsModel> {
-    return toModel(await this.read(this.dataSource.manager));
+    return toModel(await this.rows.get(HELPDESK_SETTINGS_ID));
   }
 
   async update(input: UpdateHelpdeskSettingsInput, actorUserId: string): Promise<HelpdeskSettingsModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.read(manager, true);
-      await manager.update(HelpdeskSettingsEntity, { id: HELPDESK_SETTINGS_ID }, { autoCloseDays: input.autoCloseDays });
-      const after = await this.read(manager);
-      await this.audit.record(
-        {
-          actorUserId,
-          action: `${ENTITY_TYPE}.updated`,
-          entityType: ENTITY_TYPE,
-          entityId: String(HELPDESK_SETTINGS_ID),
-          before: snapshot(before),
-          after: snapshot(after),
-        },
-        manager,
-      );
-      return toModel(after);
-    });
+    const after = await this.rows.update(HELPDESK_SETTINGS_ID, actorUserId, (manager) =>
+      manager.update(HelpdeskSettingsEntity, { id: HELPDESK_SETTINGS_ID }, { autoCloseDays: input.autoCloseDays }),
+    );
+    return toModel(after);
   }
+}
 
-  private read(manager: EntityManager, forUpdate = false): Promise<HelpdeskSettingsEntity> {
-    return manager.findOneOrFail(HelpdeskSettingsEntity, {
-      where: { id: HELPDESK_SETTINGS_ID },
-      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-  }
+/** The row, locked for the write that follows when `forUpdate`. */
+function read(manager: EntityManager, id: number, forUpdate: boolean): Promise<HelpdeskSettingsEntity> {
+  return manager.findOneOrFail(HelpdeskSettingsEntity, {
+    where: { id },
+    ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
 }
 
 function toModel(settings: HelpdeskSettingsEntity): HelpdeskSettingsModel {

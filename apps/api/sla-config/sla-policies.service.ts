@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BusinessCalendarEntity } from '../../../libs/db/entities/business-calendar.entity.js';
 import { EscalationPolicyEntity } from '../../../libs/db/entities/escalation-policy.entity.js';
 import { SlaPolicyEntity } from '../../../libs/db/entities/sla-policy.entity.js';
 import { validateSlaPolicy, type SlaPolicy, type SlaPolicyConditions } from '../../../libs/domain/sla/index.js';
 import { AuditService } from '../audit/audit.service.js';
-import { userError } from '../common/user-error.js';
+import { AuditedWrites, findByUuid } from './audited-writes.js';
 import { assertUuid, invalidInput, mapConstraintErrors } from './config-errors.js';
 import type { SlaPolicyInput } from './dto/sla-policy.input.js';
 import { toSlaPolicyModel, type SlaPolicyModel } from './models/sla-policy.model.js';
 
-const ENTITY_TYPE = 'sla_policy';
 /** The order of all policies is one thing: its audit entries name it so. */
 const ORDER_ENTITY = { entityType: 'sla_policies', entityId: 'order' } as const;
 /** Every write to SLA policies takes this transaction lock, so positions stay 0..n-1 when admins act at once. */
@@ -32,10 +30,21 @@ interface OrderEntry {
  */
 @Injectable()
 export class SlaPoliciesService {
+  private readonly rows: AuditedWrites<SlaPolicyEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.rows = new AuditedWrites(dataSource, audit, {
+      entity: SlaPolicyEntity,
+      entityType: 'sla_policy',
+      snapshot,
+      // No row lock, even for a write: every writer holds the order lock (`lockOrder`) already.
+      find: (manager, id) => findByUuid(manager, SlaPolicyEntity, id, { article: 'an', noun: 'SLA policy', lock: false }),
+      beforeWrite: lockOrder,
+    });
+  }
 
   async list(): Promise<SlaPolicyModel[]> {
     const policies = await this.dataSource.getRepository(SlaPolicyEntity).find({ order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
@@ -43,71 +52,58 @@ export class SlaPoliciesService {
   }
 
   async get(id: string): Promise<SlaPolicyModel> {
-    return toSlaPolicyModel(await this.find(this.dataSource.manager, id));
+    return toSlaPolicyModel(await this.rows.get(id));
   }
 
   async create(input: SlaPolicyInput, actorUserId: string): Promise<SlaPolicyModel> {
     const fields = policyFields(input);
-    return this.dataSource.transaction(async (manager) => {
-      await lockOrder(manager);
+    const saved = await this.rows.create(actorUserId, async (manager, id) => {
       await assertReferencesExist(manager, fields);
       const order = await currentOrder(manager);
-      const id = randomUUID();
       const position = Math.min(input.position ?? order.length, order.length);
-      await this.write(
+      await mapWriteErrors(
         () => manager.insert(SlaPolicyEntity, { id, ...fields, active: input.active ?? true, position: order.length }),
         fields,
       );
       const ids = order.map((entry) => entry.id);
       ids.splice(position, 0, id);
       await this.applyOrder(manager, order, ids, actorUserId, id);
-      const saved = await manager.findOneByOrFail(SlaPolicyEntity, { id });
-      await this.audit.record(
-        { actorUserId, action: `${ENTITY_TYPE}.created`, entityType: ENTITY_TYPE, entityId: id, before: null, after: snapshot(saved) },
-        manager,
-      );
-      return toSlaPolicyModel(saved);
     });
+    return toSlaPolicyModel(saved);
   }
 
   /** Replaces the policy with the input; position and active stay as they are unless given. */
   async update(id: string, input: SlaPolicyInput, actorUserId: string): Promise<SlaPolicyModel> {
     const fields = policyFields(input);
-    return this.dataSource.transaction(async (manager) => {
-      await lockOrder(manager);
-      const before = await this.find(manager, id);
+    const after = await this.rows.update(id, actorUserId, async (manager, before) => {
       await assertReferencesExist(manager, fields);
-      await this.write(() => manager.update(SlaPolicyEntity, { id }, { ...fields, active: input.active ?? before.active }), fields);
+      await mapWriteErrors(() => manager.update(SlaPolicyEntity, { id }, { ...fields, active: input.active ?? before.active }), fields);
       if (input.position != null) {
         const order = await currentOrder(manager);
         const ids = order.map((entry) => entry.id).filter((other) => other !== id);
         ids.splice(Math.min(input.position, ids.length), 0, id);
         await this.applyOrder(manager, order, ids, actorUserId, id);
       }
-      const after = await manager.findOneByOrFail(SlaPolicyEntity, { id });
-      await this.audit.record(
-        { actorUserId, action: `${ENTITY_TYPE}.updated`, entityType: ENTITY_TYPE, entityId: id, before: snapshot(before), after: snapshot(after) },
-        manager,
-      );
-      return toSlaPolicyModel(after);
     });
+    return toSlaPolicyModel(after);
   }
 
   /** The policies after it move up one. Tickets already under it keep the targets they were given. */
-  async delete(id: string, actorUserId: string): Promise<string> {
-    return this.dataSource.transaction(async (manager) => {
-      await lockOrder(manager);
-      const before = await this.find(manager, id);
-      const order = await currentOrder(manager);
-      await manager.delete(SlaPolicyEntity, { id });
-      await this.audit.record(
-        { actorUserId, action: `${ENTITY_TYPE}.deleted`, entityType: ENTITY_TYPE, entityId: id, before: snapshot(before), after: null },
-        manager,
-      );
-      const remaining = order.filter((entry) => entry.id !== id);
-      await this.applyOrder(manager, remaining, remaining.map((entry) => entry.id), actorUserId, null);
-      return id;
-    });
+  delete(id: string, actorUserId: string): Promise<string> {
+    return this.rows.delete(
+      id,
+      actorUserId,
+      async (manager) => {
+        const order = await currentOrder(manager);
+        await manager.delete(SlaPolicyEntity, { id });
+        return order;
+      },
+      // After the policy's own entry: closing the gap is a change of the order, audited as such.
+      (manager, order) => {
+        const remaining = order.filter((entry) => entry.id !== id);
+        return this.applyOrder(manager, remaining, remaining.map((entry) => entry.id), actorUserId, null);
+      },
+    );
   }
 
   /** `ids` must name every policy exactly once; the first is tried first. */
@@ -143,21 +139,6 @@ export class SlaPoliciesService {
         manager,
       );
     }
-  }
-
-  private async find(manager: EntityManager, id: string): Promise<SlaPolicyEntity> {
-    assertUuid(id, 'an SLA policy');
-    const policy = await manager.findOneBy(SlaPolicyEntity, { id });
-    if (!policy) throw userError('NOT_FOUND', `There is no SLA policy ${id}.`);
-    return policy;
-  }
-
-  private write(write: () => Promise<unknown>, fields: PolicyFields): Promise<unknown> {
-    return mapConstraintErrors(write, {
-      sla_policies_name_unique: { code: 'CONFLICT', message: `An SLA policy named "${fields.name}" already exists.` },
-      sla_policies_calendar_fk: { code: 'BAD_USER_INPUT', message: `There is no business calendar ${fields.calendarId}.` },
-      sla_policies_escalation_policy_fk: { code: 'BAD_USER_INPUT', message: `There is no escalation policy ${fields.escalationPolicyId}.` },
-    });
   }
 }
 
@@ -199,6 +180,15 @@ function policyFields(input: SlaPolicyInput): PolicyFields {
   if (problems.length > 0) throw invalidInput(problems);
   const { position: _position, ...fields } = policy;
   return fields;
+}
+
+/** A second policy of the same name: CONFLICT; a calendar or escalation policy deleted meanwhile: BAD_USER_INPUT. */
+function mapWriteErrors(write: () => Promise<unknown>, fields: PolicyFields): Promise<unknown> {
+  return mapConstraintErrors(write, {
+    sla_policies_name_unique: { code: 'CONFLICT', message: `An SLA policy named "${fields.name}" already exists.` },
+    sla_policies_calendar_fk: { code: 'BAD_USER_INPUT', message: `There is no business calendar ${fields.calendarId}.` },
+    sla_policies_escalation_policy_fk: { code: 'BAD_USER_INPUT', message: `There is no escalation policy ${fields.escalationPolicyId}.` },
+  });
 }
 
 async function assertReferencesExist(manager: EntityManager, fields: PolicyFields): Promise<void> {
