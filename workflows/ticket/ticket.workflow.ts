@@ -12,6 +12,7 @@ import type { TicketLifecycleActivities } from '../../activities/tickets/ticket-
 import { raisedPriority, stepsForAlarm, type EscalationStep } from '../../libs/domain/escalation/index.js';
 import {
   applySlaEvent,
+  closeRunningStretches,
   emptyTicketSla,
   nextTicketAlarm,
   recordTicketAlarm,
@@ -135,6 +136,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
 
   /** After a change of priority, group or organization: the policy is chosen again and the clocks re-targeted. */
   const reapplyPolicy = async (events: TimelineEvent[], actor: string): Promise<void> => {
+    // Time already passed counts on the calendar it passed under, whatever calendar the new policy has.
+    state.sla = closeRunningStretches(state.sla, state.rules!.calendar, Date.now());
     await choosePolicy(events, actor);
     updateSla(events, actor, (sla) => retargetTicketSla(sla, slaRules(), Date.now()));
   };

@@ -18,7 +18,8 @@ export function slaView(state: TicketLifecycleState, now: number): TicketSlaMode
       targetMinutes: clock.target.minutes,
       businessHours: clock.target.businessHours,
       elapsedSeconds: seconds(elapsedMs(clock, rules.calendar, now)),
-      remainingSeconds: seconds(remainingMs(clock, rules.calendar, now)),
+      // Rounded down, so it turns negative as soon as the target is passed (truncating would show 0 for a second).
+      remainingSeconds: Math.floor(remainingMs(clock, rules.calendar, now) / 1000),
       deadline: deadline === null ? null : new Date(deadline),
       breached: clock.breach !== null,
       breach: clock.breach && {

@@ -26,7 +26,8 @@ export class TicketsAtRiskService {
       metric: ticket.slaDeadlineMetric!,
       deadline: ticket.slaDeadline!,
       breached: ticket.slaDeadline!.getTime() <= now.getTime(),
-      secondsToDeadline: Math.trunc((ticket.slaDeadline!.getTime() - now.getTime()) / 1000),
+      // Whole seconds, rounded down: negative as soon as the deadline has passed (as `breached` says), not after 1 s.
+      secondsToDeadline: Math.floor((ticket.slaDeadline!.getTime() - now.getTime()) / 1000),
     }));
   }
 }

@@ -17,6 +17,7 @@ export {
 export type { SlaAlarm, SlaBreach } from './sla-alarm.js';
 export { calendarFor, targetMs, thresholdMs } from './sla-target-time.js';
 export {
+  closeRunningStretch,
   deadlineOf,
   elapsedMs,
   nextAlarm,
@@ -32,6 +33,7 @@ export {
 } from './metric-clock.js';
 export {
   applySlaEvent,
+  closeRunningStretches,
   breachesOf,
   emptyTicketSla,
   nextTicketAlarm,

@@ -73,6 +73,14 @@ export function stopClock(clock: MetricClock, cal: BusinessCalendar, at: number)
   return { ...clock, ...closeStretch(clock, cal, at), state: 'stopped' };
 }
 
+/**
+ * Counts the running stretch up to `at` on the clock's current calendar and starts a new stretch there: call it before
+ * the clock moves to another calendar (a new policy), so time already passed is counted as it was promised.
+ */
+export function closeRunningStretch(clock: MetricClock, cal: BusinessCalendar, at: number): MetricClock {
+  return clock.state === 'running' ? resumeClock(pauseClock(clock, cal, at), at) : { ...clock };
+}
+
 /** A new target for the same metric (priority or policy change); see the header for what is kept. */
 export function retargetClock(clock: MetricClock, target: SlaTarget): MetricClock {
   const newMs = targetMs(target);

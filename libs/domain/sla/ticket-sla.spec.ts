@@ -6,6 +6,7 @@ import type { SlaMetric } from './sla-metric.js';
 import { DEFAULT_PAUSE_WHILE, type SlaTarget } from './sla-policy.js';
 import {
   applySlaEvent,
+  closeRunningStretches,
   breachesOf,
   emptyTicketSla,
   nextTicketAlarm,
@@ -215,6 +216,18 @@ describe('status changes', () => {
 });
 
 describe('retargetTicketSla', () => {
+  it('keeps time passed under the old calendar when a business-hours clock moves to a 24x7 policy', () => {
+    const office8 = rules({ resolution: business(8) });
+    const aroundTheClock = rules({ resolution: calendarTime(8) }, office);
+    const fridayAt16 = at('2026-01-16T16:00:00-05:00');
+    const mondayAt9 = at('2026-01-19T09:00:00-05:00');
+    let sla = apply(office8, created(fridayAt16), status(fridayAt16, 'new', 'open'));
+    // The weekend was not working time: only Friday's last business hour has passed.
+    sla = retargetTicketSla(closeRunningStretches(sla, office8.calendar, mondayAt9), aroundTheClock, mondayAt9);
+    expect(sla.clocks.resolution?.elapsedBeforeMs).toBe(HOUR);
+    expect(deadline(sla, 'resolution', aroundTheClock)).toBe(mondayAt9 + 7 * HOUR);
+  });
+
   it('re-targets to 30 minutes from now after 30 business minutes, when the priority goes from normal (8 h) to urgent (1 h)', () => {
     const normal = rules({ resolution: business(8) });
     const urgent = rules({ resolution: business(1) });

@@ -1,6 +1,7 @@
 import type { BusinessCalendar } from '../calendar/index.js';
 import type { TicketStatus } from '../tickets/ticket-status.js';
 import {
+  closeRunningStretch,
   type MetricClock,
   nextAlarm,
   pauseClock,
@@ -97,8 +98,19 @@ export function applySlaEvent(sla: TicketSla, event: SlaEvent, rules: SlaRules):
   }
 }
 
+/** Every running clock counts up to `at` on the current calendar; call it with the old rules before retargeting. */
+export function closeRunningStretches(sla: TicketSla, cal: BusinessCalendar, at: number): TicketSla {
+  const clocks: Clocks = {};
+  for (const metric of SLA_METRICS) {
+    const clock = sla.clocks[metric];
+    if (clock) clocks[metric] = closeRunningStretch(clock, cal, at);
+  }
+  return { ...sla, clocks };
+}
+
 /**
- * New targets after a priority or policy change: each clock takes its metric's new target (see retargetClock), a clock
+ * New targets after a priority or policy change (call closeRunningStretches with the old calendar first): each clock
+ * takes its metric's new target (see retargetClock), a clock
  * whose metric lost its target goes, and a newly targeted metric that would be running now starts at `at`: first_reply
  * while no agent has replied, resolution while the ticket is not solved or closed. next_reply is not started here, as
  * the SLA does not know whether the last message was the customer's: it starts with the next customer reply. Call it
