@@ -14,6 +14,7 @@ import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
 import { complexityLimitPlugin, depthLimitRule } from './common/query-limits.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { graphqlContext } from './common/graphql-context.js';
+import { maskSubscriptionErrors } from './common/mask-subscription-errors.js';
 import { HealthModule } from './health/health.module.js';
 import { SlaConfigModule } from './sla-config/sla-config.module.js';
 import { SlaModule } from './sla/sla.module.js';
@@ -58,7 +59,9 @@ export class AppModule {
           sortSchema: true,
           graphiql: true,
           context: graphqlContext,
-          subscriptions: { 'graphql-ws': { path: '/graphql' } },
+          subscriptions: {
+            'graphql-ws': { path: '/graphql', onNext: (_ctx, _id, _payload, _args, result) => maskSubscriptionErrors(result) },
+          },
           formatError,
           includeStacktraceInErrorResponses: false,
           validationRules: [depthLimitRule(config.graphqlMaxDepth)],
