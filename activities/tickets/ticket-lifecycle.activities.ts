@@ -19,8 +19,8 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
       await dataSource.query(
         `INSERT INTO tickets (id, subject, description, requester_email, channel, priority, status, lifecycle_version,
                               created_by, idempotency_key, created_at, updated_at, group_id, organization_id,
-                              customer_tier, tags, follow_up_of)
-         VALUES ($1, $2, $3, $4, $5, $6, 'new', 0, $7, $8, $9, $9, $10, $11, $12, $13, $14)
+                              customer_tier, tags, follow_up_of, fields)
+         VALUES ($1, $2, $3, $4, $5, $6, 'new', 0, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15)
          ON CONFLICT (id) DO NOTHING`,
         [
           ticket.id,
@@ -37,6 +37,7 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
           ticket.customerTier,
           ticket.tags,
           ticket.followUpOf,
+          ticket.fields ?? {},
         ],
       );
       const [row] = await dataSource.query<Array<{ number: string; created_at: Date }>>(
@@ -57,7 +58,8 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
           `UPDATE tickets SET status = $2, priority = $3, lifecycle_version = $4, group_id = $5, organization_id = $6,
                   customer_tier = $7, tags = $8, sla_policy_id = $9, sla_policy_name = $10, sla_deadline = $11,
                   sla_deadline_metric = $12, sla_breached_at = $13, escalation_level = $14, solved_at = $15,
-                  closed_at = $16, updated_at = now()
+                  closed_at = $16, assignee_id = $17, routing_rule_id = $18, routed_group_id = $19, misrouted = $20,
+                  updated_at = now()
            WHERE id = $1 AND lifecycle_version < $4`,
           [
             snapshot.ticketId,
@@ -76,6 +78,10 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
             snapshot.escalationLevel,
             snapshot.solvedAt,
             snapshot.closedAt,
+            snapshot.assigneeId,
+            snapshot.routingRuleId,
+            snapshot.routedGroupId,
+            snapshot.misrouted,
           ],
         );
         for (const event of snapshot.events) {

@@ -1,5 +1,6 @@
 import { type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import { createRoutingActivities } from '../../activities/routing/routing.activities.js';
 import { createSlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
 import { createTicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
 import { workflowsEntryPath } from '../../libs/temporal/workflows-path.js';
@@ -24,6 +25,7 @@ export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Wo
     activities: {
       ...createTicketLifecycleActivities({ dataSource }),
       ...createSlaRulesActivities({ dataSource }),
+      ...createRoutingActivities({ dataSource }),
     },
   });
 }

@@ -109,12 +109,12 @@ describe('createTicket refuses invalid input with BAD_USER_INPUT and writes noth
     expect(await ticketRowCount(system.dataSource)).toBe(1);
   });
 
-  it('a request body over the server limit (100 kB) is refused by HTTP with 413 before GraphQL sees it', async () => {
+  it('a request body over the server limit (1 MB) is refused by HTTP with 413 before GraphQL sees it', async () => {
     const key = 'huge-body';
     const response = await fetch(`${system.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${agent}` },
-      body: JSON.stringify({ query: CREATE_TICKET, variables: { input: newTicket({ description: 'x'.repeat(200_000), idempotencyKey: key }) } }),
+      body: JSON.stringify({ query: CREATE_TICKET, variables: { input: newTicket({ description: 'x'.repeat(1_100_000), idempotencyKey: key }) } }),
     });
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({ statusCode: 413, message: 'request entity too large' });

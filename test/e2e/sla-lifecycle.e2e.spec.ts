@@ -130,12 +130,15 @@ describe('SLA lifecycle of tickets over GraphQL', () => {
       const policy = policyName === 'VIP urgent' ? vip : standard;
       expect(ticket.sla.policy).toEqual({ id: policy.id, name: policyName, reason: reason() });
 
-      // created, then the policy and the clocks it starts, all written before createTicket answered.
+      // created, routed (no rules here: the fallback queue), then the policy and the clocks it starts, and the queue
+      // (no agents here), all written before createTicket answered.
       expect(ticket.timeline.map(({ type, actor, data }) => ({ type, actor, data }))).toEqual([
         { type: 'created', actor: agentId, data: { channel: 'email', followUpOf: null } },
+        { type: 'routed', actor: 'system', data: expect.objectContaining({ ruleId: null, fallback: true }) },
         { type: 'sla_policy_applied', actor: agentId, data: { id: policy.id, name: policyName, reason: reason() } },
         { type: 'sla_started', actor: agentId, data: expect.objectContaining({ metric: 'first_reply' }) },
         { type: 'sla_started', actor: agentId, data: expect.objectContaining({ metric: 'resolution' }) },
+        { type: 'queued', actor: 'system', data: expect.objectContaining({ agentId: null }) },
       ]);
       expect(ticket.sla.metrics.map((m) => [m.metric, m.state])).toEqual([
         ['FIRST_REPLY', 'RUNNING'],
@@ -187,6 +190,8 @@ describe('SLA lifecycle of tickets over GraphQL', () => {
       expect(eventsAfter(ticket.timeline, 2)).toEqual([
         { type: 'sla_started', data: { metric: 'first_reply', targetMinutes: 30, businessHours: true } },
         { type: 'sla_started', data: { metric: 'resolution', targetMinutes: 240, businessHours: true } },
+        // A group with no agents: the ticket waits in its queue.
+        { type: 'queued', data: expect.objectContaining({ agentId: null, groupId: 'billing' }) },
       ]);
     });
 

@@ -75,3 +75,15 @@ export function ticketWorkflowRuns(temporal: Client, ticketId: string, atLeast =
 export async function expectNoTicketWorkflow(temporal: Client, ticketId: string): Promise<void> {
   await expect(temporal.workflow.getHandle(ticketWorkflowId(ticketId)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
 }
+
+/**
+ * Gives an agent `count` open tickets straight in the database (an agent's load is counted from the tickets assigned
+ * to them), for tests about choosing agents by load. The rows have no workflow: they are load, not tickets to work.
+ */
+export async function giveOpenTickets(dataSource: DataSource, agentId: string, count: number): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO tickets (id, subject, description, requester_email, channel, priority, status, assignee_id)
+     SELECT gen_random_uuid(), 'load', 'load', 'load@example.com', 'email', 'normal', 'open', $1 FROM generate_series(1, $2)`,
+    [agentId, count],
+  );
+}

@@ -24,6 +24,10 @@ export function lifecycleSnapshot(state: TicketLifecycleState, events: TimelineE
     escalationLevel: state.escalationLevel,
     solvedAt: iso(state.solvedAt),
     closedAt: iso(state.closedAt),
+    assigneeId: state.assigneeId,
+    routingRuleId: state.routing?.ruleId ?? null,
+    routedGroupId: state.routing?.groupId ?? null,
+    misrouted: state.misrouted,
     events,
   };
 }

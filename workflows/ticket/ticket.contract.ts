@@ -1,6 +1,7 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { BusinessCalendar } from '../../libs/domain/calendar/index.js';
 import type { EscalationPolicy, EscalationStep } from '../../libs/domain/escalation/index.js';
+import type { RequiredSkill } from '../../libs/domain/routing/index.js';
 import type { SlaAlarm, SlaMetric, SlaTarget, TicketSla } from '../../libs/domain/sla/index.js';
 import type { TicketChannel, TicketPriority } from '../../libs/domain/tickets/ticket-fields.js';
 import type { TicketStatus } from '../../libs/domain/tickets/ticket-status.js';
@@ -33,6 +34,8 @@ export interface NewTicket extends TicketClassification {
   idempotencyKey: string | null;
   /** The closed ticket this one follows up on. */
   followUpOf: string | null;
+  /** Form fields (product, category, …) routing rules can match on. */
+  fields?: Record<string, string>;
   /** ISO instant the API accepted the request. */
   createdAt: string;
 }
@@ -58,6 +61,23 @@ export interface SlaRulesSnapshot {
   autoCloseDays: number;
 }
 
+/** What the routing rules decided for the ticket (a null rule: nothing matched, the fallback queue took it). */
+export interface RoutingOutcome {
+  ruleId: string | null;
+  ruleName: string | null;
+  reasons: string[];
+  groupId: string;
+  priority: TicketPriority;
+  tags: string[];
+  requiredSkills: RequiredSkill[];
+}
+
+/** Who took the ticket, or why nobody could (the ticket then waits in its group's queue). */
+export interface AssignmentOutcome {
+  agentId: string | null;
+  reason: string;
+}
+
 /** An escalation step that repeats until someone acknowledges it. */
 export interface PendingRepeat {
   stepIndex: number;
@@ -79,6 +99,12 @@ export interface TicketLifecycleState extends TicketClassification {
   sla: TicketSla;
   escalationLevel: number;
   pendingRepeats: PendingRepeat[];
+  assigneeId: string | null;
+  /** The last routing decision; a person moving the ticket to another group afterwards marks it misrouted. */
+  routing: { ruleId: string | null; groupId: string; requiredSkills: RequiredSkill[] } | null;
+  misrouted: boolean;
+  /** Waiting in its group's queue for an agent to become available. */
+  awaitingAgent: boolean;
   /** ISO instant of the last public agent reply. */
   lastAgentReplyAt: string | null;
   /** Epoch ms; the auto-close countdown runs from here while the ticket is solved. */
@@ -132,6 +158,8 @@ export const customerReplyUpdate = defineUpdate<TicketLifecycleState, [CustomerR
 export const reclassifyUpdate = defineUpdate<TicketLifecycleState, [ReclassifyRequest]>('reclassify');
 export const acknowledgeEscalationUpdate = defineUpdate<TicketLifecycleState, [AcknowledgeRequest]>('acknowledgeEscalation');
 export const ticketStateQuery = defineQuery<TicketLifecycleState>('ticketState');
+/** An agent of the ticket's group may have become available: a waiting ticket tries to get assigned again. */
+export const assignmentOpportunitySignal = defineSignal('assignmentOpportunity');
 
 /** One line of the ticket's timeline, numbered by the workflow so a retried write is idempotent. */
 export interface TimelineEvent {
@@ -161,7 +189,11 @@ export type TimelineEventType =
   | 'escalation_notified'
   | 'escalation_reassigned'
   | 'escalation_priority_raised'
-  | 'escalation_acknowledged';
+  | 'escalation_acknowledged'
+  | 'routed'
+  | 'assigned'
+  | 'queued'
+  | 'misrouted';
 
 /** Timeline events pushed live to subscribers (warnings, breaches, escalations). */
 export const LIVE_SLA_EVENT_TYPES: readonly TimelineEventType[] = [
@@ -187,5 +219,9 @@ export interface LifecycleSnapshot extends TicketClassification {
   escalationLevel: number;
   solvedAt: string | null;
   closedAt: string | null;
+  assigneeId: string | null;
+  routingRuleId: string | null;
+  routedGroupId: string | null;
+  misrouted: boolean;
   events: TimelineEvent[];
 }

@@ -1,11 +1,12 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { BusinessCalendar } from '../../libs/domain/calendar/index.js';
 import { utcOffsetAt } from '../../libs/domain/calendar/zoned-time.js';
 import type { EscalationStep } from '../../libs/domain/escalation/index.js';
 import type { SlaMetric, SlaTarget, SlaTicketFacts } from '../../libs/domain/sla/index.js';
+import type { RoutableTicket } from '../../libs/domain/routing/index.js';
 import type { TicketPriority } from '../../libs/domain/tickets/ticket-fields.js';
 import { startTimeSkippingEnv } from '../../test/support/time-skipping-env.js';
 import { workflowBundle } from '../../test/support/test-stack.js';
@@ -17,7 +18,9 @@ import {
   openTicketUpdate,
   reclassifyUpdate,
   ticketStateQuery,
+  type AssignmentOutcome,
   type LifecycleSnapshot,
+  type RoutingOutcome,
   type NewTicket,
   type SlaRulesSnapshot,
   type TicketWorkflowInput,
@@ -45,11 +48,33 @@ interface Fakes {
   events: TimelineEvent[];
   snapshots: LifecycleSnapshot[];
   factsSeen: SlaTicketFacts[];
+  /** The group each routing call sends the ticket to, and who is free in which group (null: nobody). */
+  routeTo: string;
+  freeAgent: Record<string, string | null>;
+  assignCalls: Array<{ ticketId: string; groupId: string }>;
+  queued: string[];
 }
 
 function fakeActivities(targets: Targets, steps: EscalationStep[] = [], calendar = WEEKDAYS_9_TO_5) {
-  const fakes: Fakes = { events: [], snapshots: [], factsSeen: [] };
+  const fakes: Fakes = { events: [], snapshots: [], factsSeen: [], routeTo: 'billing', freeAgent: {}, assignCalls: [], queued: [] };
   const activities = {
+    routeTicket: async (ticket: RoutableTicket): Promise<RoutingOutcome> => ({
+      ruleId: 'rule-1',
+      ruleName: 'Billing words',
+      reasons: ['keyword "invoice" in the subject'],
+      groupId: fakes.routeTo,
+      priority: ticket.priority,
+      tags: ['billing'],
+      requiredSkills: [],
+    }),
+    assignAgent: async (request: { ticketId: string; groupId: string }): Promise<AssignmentOutcome> => {
+      fakes.assignCalls.push(request);
+      const agentId = fakes.freeAgent[request.groupId] ?? null;
+      if (agentId === null) fakes.queued.push(request.ticketId);
+      else fakes.queued = fakes.queued.filter((id) => id !== request.ticketId);
+      return { agentId, reason: agentId ? `${agentId} is free` : 'No one in the group is online.' };
+    },
+    queuedTicketsFor: async (_agentId: string): Promise<string[]> => [...fakes.queued],
     persistTicket: async (ticket: NewTicket) => ({ number: '1', createdAt: ticket.createdAt }),
     recordLifecycle: async (snapshot: LifecycleSnapshot) => {
       fakes.snapshots.push(snapshot);
@@ -86,7 +111,7 @@ function nextFridayAt16(now: number): number {
 const localClock = (instant: number) => new Date(wallOf(instant)).toISOString().slice(0, 16).replace('T', ' ');
 const weekday = (instant: number) => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(wallOf(instant)).getUTCDay()];
 
-function newTicket(priority: TicketPriority, createdAt: number): NewTicket {
+function newTicket(priority: TicketPriority, createdAt: number, groupId: string | null = 'tier-1'): NewTicket {
   return {
     id: randomUUID(),
     subject: 'Printer on fire',
@@ -94,7 +119,7 @@ function newTicket(priority: TicketPriority, createdAt: number): NewTicket {
     requesterEmail: 'customer@example.com',
     channel: 'email',
     priority,
-    groupId: 'tier-1',
+    groupId,
     organizationId: null,
     customerTier: null,
     tags: [],
@@ -106,12 +131,21 @@ function newTicket(priority: TicketPriority, createdAt: number): NewTicket {
 }
 
 /**
- * Saves the run's history as a replay fixture (ticket.replay.spec.ts) when RECORD_TICKET_HISTORIES is set: run
- * `RECORD_TICKET_HISTORIES=1 npm test` after an intended, versioned (`patched`) change to the workflow.
+ * Saves the run's history as a replay fixture (ticket.replay.spec.ts) when RECORD_TICKET_HISTORIES is set and the
+ * fixture does not exist yet. Old fixtures stay: they prove runs started by older code still replay (`patched`).
  */
 async function recordHistory(handle: { fetchHistory(): Promise<unknown> }, name: string): Promise<void> {
-  if (!process.env.RECORD_TICKET_HISTORIES) return;
-  writeFileSync(new URL(`./histories/${name}.json`, import.meta.url), JSON.stringify(await handle.fetchHistory(), null, 1));
+  const file = new URL(`./histories/${name}.json`, import.meta.url);
+  if (!process.env.RECORD_TICKET_HISTORIES || existsSync(file)) return;
+  writeFileSync(file, JSON.stringify(await handle.fetchHistory(), null, 1));
+}
+
+/** Polls a condition that another workflow's signal makes true (a real wait of milliseconds, not a timer). */
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !(await check()); ) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 const ofType = (events: TimelineEvent[], type: string) => events.filter((event) => event.type === type);
@@ -326,6 +360,84 @@ describe('the ticket workflow on the time-skipping server', () => {
       expect(Date.parse(breach.data.deadline as string)).toBe(createdAt + 5 * HOUR);
       const sequences = fakes.events.map((event) => event.sequence);
       expect(new Set(sequences).size).toBe(sequences.length); // numbering carried over, no event written twice
+    });
+  });
+
+  describe('routing and assignment', () => {
+    it('routes a new ticket without a group by the rules and assigns an available agent of that group', async () => {
+      const { fakes, activities } = fakeActivities({});
+      fakes.freeAgent.billing = 'ana';
+      await run(activities, async (start) => {
+        const handle = await start(newTicket('normal', await env.currentTimeMs(), null));
+        const state = await handle.query(ticketStateQuery);
+
+        expect(state).toMatchObject({ groupId: 'billing', assigneeId: 'ana', awaitingAgent: false, tags: ['billing'] });
+        expect(ofType(fakes.events, 'routed')[0].data).toMatchObject({ ruleId: 'rule-1', groupId: 'billing', fallback: false });
+        expect(ofType(fakes.events, 'assigned')[0].data).toMatchObject({ agentId: 'ana', groupId: 'billing' });
+        expect(fakes.snapshots.at(-1)).toMatchObject({ assigneeId: 'ana', routingRuleId: 'rule-1', routedGroupId: 'billing' });
+      });
+    });
+
+    it('waits in the queue until an agent frees capacity: solving one ticket wakes the next, without polling', async () => {
+      const { fakes, activities } = fakeActivities({});
+      fakes.freeAgent.billing = 'ana';
+      await run(activities, async (start) => {
+        const first = await start(newTicket('normal', await env.currentTimeMs(), null));
+        fakes.freeAgent.billing = null; // ana is now at capacity
+        const second = await start(newTicket('normal', await env.currentTimeMs(), null));
+        expect(await second.query(ticketStateQuery)).toMatchObject({ assigneeId: null, awaitingAgent: true });
+        const callsBefore = fakes.assignCalls.length;
+
+        fakes.freeAgent.billing = 'ana';
+        await first.executeUpdate(changeStatusUpdate, { args: [{ status: 'solved', actorUserId: AGENT }] });
+        await waitUntil(async () => (await second.query(ticketStateQuery)).assigneeId === 'ana');
+        expect(fakes.assignCalls.length).toBe(callsBefore + 1); // one retry, on the signal
+        expect(ofType(fakes.events, 'queued')).toHaveLength(1);
+        await recordHistory(second, 'queued-then-assigned');
+      });
+    });
+
+    it('routes again when a solved ticket is reopened', async () => {
+      const { fakes, activities } = fakeActivities({});
+      fakes.freeAgent = { billing: 'ana', accounts: 'ben' };
+      await run(activities, async (start) => {
+        const handle = await start(newTicket('normal', await env.currentTimeMs(), null));
+        await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'solved', actorUserId: AGENT }] });
+        fakes.routeTo = 'accounts'; // the rules changed meanwhile
+        const state = await handle.executeUpdate(customerReplyUpdate, {
+          args: [{ messageId: randomUUID(), actorUserId: null, at: new Date(await env.currentTimeMs()).toISOString() }],
+        });
+
+        expect(state).toMatchObject({ status: 'open', groupId: 'accounts', assigneeId: 'ben' });
+        expect(ofType(fakes.events, 'routed').map((e) => e.data.groupId)).toEqual(['billing', 'accounts']);
+      });
+    });
+
+    it('assigns within the new group when an escalation step reassigns the ticket', async () => {
+      const steps: EscalationStep[] = [{ trigger: { on: 'breach' }, action: { type: 'reassign', groupId: 'tier-2' }, repeatEveryMinutes: null }];
+      const { fakes, activities } = fakeActivities({ normal: { resolution: { minutes: 60, businessHours: false } } }, steps);
+      fakes.freeAgent = { 'tier-1': 'ana', 'tier-2': 'carl' };
+      const createdAt = await env.currentTimeMs();
+      await run(activities, async (start) => {
+        const handle = await start(newTicket('normal', createdAt));
+        await advanceTo(createdAt + 2 * HOUR);
+
+        expect(await handle.query(ticketStateQuery)).toMatchObject({ groupId: 'tier-2', assigneeId: 'carl' });
+        expect(fakes.assignCalls.map((call) => call.groupId)).toEqual(['tier-1', 'tier-2']);
+      });
+    });
+
+    it('counts a routed ticket moved to another group by a person as misrouted, once', async () => {
+      const { fakes, activities } = fakeActivities({});
+      fakes.freeAgent = { billing: 'ana', accounts: 'ben', other: 'dora' };
+      await run(activities, async (start) => {
+        const handle = await start(newTicket('normal', await env.currentTimeMs(), null));
+        await handle.executeUpdate(reclassifyUpdate, { args: [{ groupId: 'accounts', actorUserId: AGENT }] });
+        const state = await handle.executeUpdate(reclassifyUpdate, { args: [{ groupId: 'other', actorUserId: AGENT }] });
+
+        expect(state).toMatchObject({ misrouted: true, groupId: 'other', assigneeId: 'dora' });
+        expect(ofType(fakes.events, 'misrouted')).toEqual([expect.objectContaining({ data: { ruleId: 'rule-1', routedTo: 'billing', movedTo: 'accounts' } })]);
+      });
     });
   });
 });

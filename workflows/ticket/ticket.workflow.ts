@@ -2,11 +2,14 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { RoutingActivities } from '../../activities/routing/routing.activities.js';
 import type { SlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
 import type { TicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
 import { raisedPriority, stepsForAlarm, type EscalationStep } from '../../libs/domain/escalation/index.js';
@@ -28,11 +31,13 @@ import { clockChanges } from './sla-clock-events.js';
 import {
   acknowledgeEscalationUpdate,
   agentReplyUpdate,
+  assignmentOpportunitySignal,
   changeStatusUpdate,
   customerReplyUpdate,
   openTicketUpdate,
   reclassifyUpdate,
   ticketStateQuery,
+  ticketWorkflowId,
   type NewTicket,
   type TicketClassification,
   type TicketLifecycleState,
@@ -46,6 +51,10 @@ import { lifecycleSnapshot } from './ticket-read-model.js';
 const retry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 } as const;
 const { persistTicket, recordLifecycle } = proxyActivities<TicketLifecycleActivities>({ startToCloseTimeout: '30 seconds', retry });
 const { resolveSlaRules } = proxyActivities<SlaRulesActivities>({ startToCloseTimeout: '30 seconds', retry });
+const routing = proxyActivities<RoutingActivities>({ startToCloseTimeout: '30 seconds', retry });
+
+/** Routing and assignment came after tickets already running: their histories replay without it (`patched`). */
+const ROUTING_PATCH = 'routing-and-assignment';
 
 const SYSTEM_ACTOR = 'system';
 const DAY_MS = 86_400_000;
@@ -69,6 +78,10 @@ function initialState(ticket: NewTicket): TicketLifecycleState {
     sla: emptyTicketSla(),
     escalationLevel: 0,
     pendingRepeats: [],
+    assigneeId: null,
+    routing: null,
+    misrouted: false,
+    awaitingAgent: false,
     lastAgentReplyAt: null,
     solvedAt: null,
     closedAt: null,
@@ -80,7 +93,7 @@ function initialState(ticket: NewTicket): TicketLifecycleState {
  * itself, then serves updates and sleeps until the next SLA alarm, escalation repeat or auto-close, whichever is first.
  */
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> {
-  const state = input.carriedState ?? initialState(input.ticket);
+  const state: TicketLifecycleState = { ...initialState(input.ticket), ...input.carriedState };
   const historyEventLimit = input.historyEventLimit ?? DEFAULT_HISTORY_EVENT_LIMIT;
   /** Bumped by every change, so the main loop re-plans its next wake-up. */
   let changes = 0;
@@ -149,6 +162,51 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     if (to === 'closed') state.closedAt = Date.now();
     events.push(event('status_changed', actor, { from, to }));
     applySla(events, actor, { type: 'status_changed', at: Date.now(), from, to });
+    if ((to === 'solved' || to === 'closed') && state.assigneeId !== null) freedAgent = state.assigneeId;
+  };
+
+  /** The routing rules pick the ticket's group (and may adjust priority and add tags). */
+  const route = async (events: TimelineEvent[]): Promise<void> => {
+    const outcome = await routing.routeTicket({
+      channel: input.ticket.channel,
+      requesterEmail: input.ticket.requesterEmail,
+      organizationId: state.organizationId,
+      customerTier: state.customerTier,
+      priority: state.priority,
+      subject: input.ticket.subject,
+      description: input.ticket.description,
+      fields: input.ticket.fields ?? {},
+      arrivedAt: Date.now(),
+    });
+    state.routing = { ruleId: outcome.ruleId, groupId: outcome.groupId, requiredSkills: outcome.requiredSkills };
+    state.groupId = outcome.groupId;
+    state.priority = outcome.priority;
+    state.tags = [...new Set([...state.tags, ...outcome.tags])];
+    const { requiredSkills: _skills, ...decision } = outcome;
+    events.push(event('routed', SYSTEM_ACTOR, { ...decision, fallback: outcome.ruleId === null }));
+  };
+
+  /** An available agent of the group takes the ticket, or it waits in the group's queue until one is. */
+  const assign = async (events: TimelineEvent[]): Promise<void> => {
+    if (state.groupId === null) return;
+    const requiredSkills = state.routing?.groupId === state.groupId ? state.routing.requiredSkills : [];
+    const outcome = await routing.assignAgent({ ticketId: state.ticketId, groupId: state.groupId, requiredSkills });
+    if (outcome.agentId !== null && outcome.agentId === state.assigneeId) return; // kept by the same agent
+    state.assigneeId = outcome.agentId;
+    state.awaitingAgent = outcome.agentId === null;
+    const data = { agentId: outcome.agentId, groupId: state.groupId, reason: outcome.reason };
+    events.push(event(outcome.agentId ? 'assigned' : 'queued', SYSTEM_ACTOR, data));
+  };
+
+  /** After this ticket freed its agent: wake the tickets waiting in the agent's groups, oldest first. */
+  let freedAgent: string | null = null;
+  const wakeWaitingTickets = async (): Promise<void> => {
+    if (freedAgent === null || !patched(ROUTING_PATCH)) return;
+    const agentId = freedAgent;
+    freedAgent = null;
+    for (const ticketId of await routing.queuedTicketsFor(agentId)) {
+      await getExternalWorkflowHandle(ticketWorkflowId(ticketId)).signal(assignmentOpportunitySignal).catch(() => undefined);
+    }
   };
 
   const commit = async (events: TimelineEvent[]): Promise<void> => {
@@ -174,6 +232,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       state.groupId = action.groupId;
       events.push(event('escalation_reassigned', SYSTEM_ACTOR, { ...cause, from, to: action.groupId }));
       await reapplyPolicy(events, SYSTEM_ACTOR);
+      if (patched(ROUTING_PATCH)) await assign(events);
     } else {
       const from = state.priority;
       state.priority = raisedPriority(from);
@@ -237,6 +296,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       await handleDueWork(events);
       await body(events);
       await commit(events);
+      await wakeWaitingTickets();
       return state;
     });
   };
@@ -246,6 +306,12 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   };
 
   setHandler(ticketStateQuery, () => state);
+
+  let assignmentWanted = false;
+  setHandler(assignmentOpportunitySignal, () => {
+    assignmentWanted = true;
+    changes += 1;
+  });
 
   setHandler(openTicketUpdate, async () => {
     await condition(() => state.persisted !== null);
@@ -284,12 +350,18 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   setHandler(
     customerReplyUpdate,
     ({ messageId, actorUserId, at }) =>
-      change((events) => {
+      change(async (events) => {
         const actor = actorUserId ?? SYSTEM_ACTOR;
         events.push(event('customer_replied', actor, { messageId }));
         if (state.status === 'solved') {
           events.push(event('reopened', actor, { messageId }));
           changeStatus(events, actor, 'open');
+          if (patched(ROUTING_PATCH) && state.routing !== null) {
+            // Routed again: the rules (or the agents) may have changed since.
+            await route(events);
+            await reapplyPolicy(events, actor);
+            await assign(events);
+          }
         } else if (state.status === 'pending') {
           changeStatus(events, actor, 'open'); // the customer answered what we waited for
         }
@@ -312,6 +384,14 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
         if (Object.keys(changed).length === 0) return;
         events.push(event('reclassified', request.actorUserId, changed));
         await reapplyPolicy(events, request.actorUserId);
+        if (changed.groupId && patched(ROUTING_PATCH)) {
+          // A person moving a routed ticket to another group says the routing was wrong (counted per rule).
+          if (state.routing !== null && !state.misrouted && state.groupId !== state.routing.groupId) {
+            state.misrouted = true;
+            events.push(event('misrouted', request.actorUserId, { ruleId: state.routing.ruleId, routedTo: state.routing.groupId, movedTo: state.groupId }));
+          }
+          await assign(events);
+        }
       }),
     { validator: refuseWhenClosed('The ticket is closed: its priority, group and organization are final.') },
   );
@@ -336,9 +416,13 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     await exclusive(async () => {
       const actor = input.ticket.createdBy ?? SYSTEM_ACTOR;
       const events = [event('created', actor, { channel: input.ticket.channel, followUpOf: input.ticket.followUpOf })];
+      const routed = patched(ROUTING_PATCH);
+      // A ticket created with a group was routed by a person; the rules route the others.
+      if (routed && state.groupId === null) await route(events);
       await choosePolicy(events, actor);
       // The clocks start when the API accepted the ticket, not when this code first ran.
       applySla(events, actor, { type: 'created', at: Math.min(Date.parse(input.ticket.createdAt), Date.now()) });
+      if (routed) await assign(events);
       await commit(events);
     });
     // Only now does createTicket return: the row, its policy and its first timeline events are all written.
@@ -355,7 +439,10 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     await exclusive(async () => {
       const events: TimelineEvent[] = [];
       await handleDueWork(events);
+      if (assignmentWanted && state.awaitingAgent && state.status !== 'closed') await assign(events);
+      assignmentWanted = false;
       await commit(events);
+      await wakeWaitingTickets();
     });
   }
   await lock;

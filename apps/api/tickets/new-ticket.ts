@@ -20,6 +20,7 @@ export function newTicketFrom(input: CreateTicketInput, callerUserId: string, ac
     customerTier: input.customerTier ?? null,
     tags: input.tags ?? [],
     followUpOf,
+    fields: Object.fromEntries((input.fields ?? []).map((field) => [field.name, field.value])),
     createdBy: callerUserId,
     idempotencyKey,
     createdAt: acceptedAt.toISOString(),

@@ -6,6 +6,7 @@ import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../../lib
 import {
   acknowledgeEscalationUpdate,
   agentReplyUpdate,
+  assignmentOpportunitySignal,
   changeStatusUpdate,
   customerReplyUpdate,
   reclassifyUpdate,
@@ -87,6 +88,11 @@ export class TicketWorkflowsClient {
     return this.update(ticketId, () =>
       this.temporal.workflow.getHandle(ticketWorkflowId(ticketId)).executeUpdate(acknowledgeEscalationUpdate, { args: [request] }),
     );
+  }
+
+  /** Tells a ticket waiting in its group's queue that an agent may have become available. */
+  async offerAssignment(ticketId: string): Promise<void> {
+    await this.temporal.workflow.getHandle(ticketWorkflowId(ticketId)).signal(assignmentOpportunitySignal);
   }
 
   liveState(ticketId: string): Promise<TicketLifecycleState> {

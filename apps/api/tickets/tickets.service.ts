@@ -151,6 +151,7 @@ export class TicketsService {
       organizationId: closed.organizationId,
       customerTier: closed.customerTier,
       tags: closed.tags,
+      fields: Object.entries(closed.fields).map(([name, value]) => ({ name, value })),
     };
     const newTicket = newTicketFrom(input, caller.id, new Date(), closed.id);
     await this.workflows.open(newTicket);

@@ -85,6 +85,27 @@ export class TicketEntity {
   @Column('timestamptz', { nullable: true })
   closedAt!: Date | null;
 
+  @Column('uuid', { nullable: true })
+  assigneeId!: string | null;
+
+  /** The rule that routed the ticket (null: a person chose the group, or the fallback queue took it). */
+  @Column('uuid', { nullable: true })
+  routingRuleId!: string | null;
+
+  @Column('text', { nullable: true })
+  routedGroupId!: string | null;
+
+  /** A person moved the ticket away from the group routing chose. */
+  @Column('boolean')
+  misrouted!: boolean;
+
+  @Column('jsonb')
+  fields!: Record<string, string>;
+
+  /** Since when the ticket waits in its group's queue for an available agent. */
+  @Column('timestamptz', { nullable: true })
+  queuedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -13,4 +13,6 @@ export const TICKET_LIMITS = {
   messageMaxLength: 20_000,
   emailMaxLength: 254,
   idempotencyKeyMaxLength: 100,
+  maxFormFields: 30,
+  formFieldMaxLength: 200,
 } as const;

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import {
   TICKET_CHANNELS,
   TICKET_LIMITS,
@@ -9,6 +10,7 @@ import {
 } from '../../../../libs/domain/tickets/ticket-fields.js';
 import { TicketChannelEnum, TicketPriorityEnum } from '../../common/graphql-enums.js';
 import { TicketClassificationFields } from './ticket-classification.fields.js';
+import { TicketFieldInput } from './ticket-field.input.js';
 
 const NOT_BLANK = /\S/;
 
@@ -38,6 +40,13 @@ export class CreateTicketInput extends TicketClassificationFields {
   @Field(() => TicketPriorityEnum, { defaultValue: 'normal' })
   @IsIn(TICKET_PRIORITIES)
   priority!: TicketPriority;
+
+  @Field(() => [TicketFieldInput], { nullable: true, description: 'Form fields (product, category, …) routing rules match on.' })
+  @IsOptional()
+  @ArrayMaxSize(TICKET_LIMITS.maxFormFields)
+  @ValidateNested({ each: true })
+  @Type(() => TicketFieldInput)
+  fields?: TicketFieldInput[] | null;
 
   @Field({ nullable: true, description: 'Retrying with the same key returns the same ticket instead of a second one.' })
   @IsOptional()

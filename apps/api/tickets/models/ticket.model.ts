@@ -41,6 +41,18 @@ export class TicketModel {
   @Field(() => [String])
   tags!: string[];
 
+  @Field(() => ID, { nullable: true, description: 'The agent working the ticket; null while it waits in its group queue.' })
+  assigneeId!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Since when the ticket waits for an available agent.' })
+  queuedAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The routing rule that chose the group (null: the fallback queue, or a person).' })
+  routingRuleId!: string | null;
+
+  @Field({ description: 'A person moved the ticket away from the group routing chose.' })
+  misrouted!: boolean;
+
   @Field(() => ID, { nullable: true, description: 'The closed ticket this one follows up on.' })
   followUpOf!: string | null;
 

@@ -1,0 +1,241 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { RoutingRuleEntity } from '../../../libs/db/entities/routing-rule.entity.js';
+import { findRuleConflicts, validateRoutingRule, type RoutingRule } from '../../../libs/domain/routing/index.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AuditedWrites, findByUuid } from '../sla-config/audited-writes.js';
+import { assertUuid, invalidInput, mapConstraintErrors } from '../sla-config/config-errors.js';
+import type { RoutingRuleInput } from './dto/routing-rule.input.js';
+import {
+  toRoutingRuleModel,
+  type DeleteRoutingRulePayloadModel,
+  type RoutingRuleConflictsModel,
+  type RoutingRuleModel,
+  type RoutingRulePayloadModel,
+  type RoutingRulesPayloadModel,
+} from './models/routing-rule.model.js';
+import { ruleRef, toCriteria, toResult } from './routing-rule-input.js';
+import { lockRoutingConfig } from './routing-lock.js';
+
+/** The order of all rules is one thing: its audit entries name it so. */
+const ORDER_ENTITY = { entityType: 'routing_rules', entityId: 'order' } as const;
+
+type RuleFields = Pick<RoutingRule, 'name' | 'criteria' | 'result'>;
+
+interface OrderEntry {
+  id: string;
+  name: string;
+  position: number;
+}
+
+/** The group and calendar ids rules may refer to. */
+export async function routingReferences(manager: EntityManager): Promise<{ groupIds: Set<string>; calendarIds: Set<string> }> {
+  const groups: Array<{ id: string }> = await manager.query('SELECT id FROM groups');
+  const calendars: Array<{ id: string }> = await manager.query('SELECT id FROM business_calendars');
+  return { groupIds: new Set(groups.map((g) => g.id)), calendarIds: new Set(calendars.map((c) => c.id)) };
+}
+
+/** The domain rules from the rows. */
+export function toDomainRule(row: RoutingRuleEntity): RoutingRule {
+  return { id: row.id, name: row.name, position: row.position, criteria: row.criteria, result: row.result };
+}
+
+/** The conflicts of a rule set, with the rules' names. */
+export function conflictsOf(rules: readonly RoutingRule[]): RoutingRuleConflictsModel {
+  const conflicts = findRuleConflicts(rules);
+  const ref = ruleRef(rules);
+  return {
+    shadowed: conflicts.shadowed.map(({ rule, by, explanation }) => ({ rule: ref(rule), by: ref(by), explanation })),
+    overlaps: conflicts.overlaps.map(({ first, second, explanation }) => ({ first: ref(first), second: ref(second), explanation })),
+  };
+}
+
+/**
+ * Routing rules: validated by libs/domain/routing against the groups and calendars that exist, written with their
+ * audit entries in one transaction. Positions are kept 0..n-1 (as SLA policies'); every save answers with the
+ * conflicts of the resulting active rule set, so an admin sees then which rules can never fire.
+ */
+@Injectable()
+export class RoutingRulesService {
+  private readonly rows: AuditedWrites<RoutingRuleEntity>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {
+    this.rows = new AuditedWrites(dataSource, audit, {
+      entity: RoutingRuleEntity,
+      entityType: 'routing_rule',
+      snapshot,
+      // No row lock, even for a write: every writer holds the routing configuration lock already.
+      find: (manager, id) => findByUuid(manager, RoutingRuleEntity, id, { article: 'a', noun: 'routing rule', lock: false }),
+      beforeWrite: lockRoutingConfig,
+    });
+  }
+
+  async list(manager: EntityManager = this.dataSource.manager): Promise<RoutingRuleModel[]> {
+    return (await allRules(manager)).map(toRoutingRuleModel);
+  }
+
+  async get(id: string): Promise<RoutingRuleModel> {
+    return toRoutingRuleModel(await this.rows.get(id));
+  }
+
+  /** The active rules in the order they are tried. */
+  async activeRules(manager: EntityManager = this.dataSource.manager): Promise<RoutingRule[]> {
+    const rows = await manager.find(RoutingRuleEntity, { where: { active: true }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+    return rows.map(toDomainRule);
+  }
+
+  async conflicts(): Promise<RoutingRuleConflictsModel> {
+    return conflictsOf(await this.activeRules());
+  }
+
+  async create(input: RoutingRuleInput, actorUserId: string): Promise<RoutingRulePayloadModel> {
+    let conflicts!: RoutingRuleConflictsModel;
+    const saved = await this.rows.create(actorUserId, async (manager, id) => {
+      const order = await currentOrder(manager);
+      const position = Math.min(input.position ?? order.length, order.length);
+      const fields = await ruleFields(manager, input, position);
+      await mapWriteErrors(() => manager.insert(RoutingRuleEntity, { id, ...fields, active: input.active ?? true, position: order.length }), fields);
+      const ids = order.map((entry) => entry.id);
+      ids.splice(position, 0, id);
+      await this.applyOrder(manager, order, ids, actorUserId, id);
+      conflicts = conflictsOf(await this.activeRules(manager));
+    });
+    return { rule: toRoutingRuleModel(saved), conflicts };
+  }
+
+  /** Replaces the rule with the input; position and active stay as they are unless given. */
+  async update(id: string, input: RoutingRuleInput, actorUserId: string): Promise<RoutingRulePayloadModel> {
+    let conflicts!: RoutingRuleConflictsModel;
+    const after = await this.rows.update(id, actorUserId, async (manager, before) => {
+      const fields = await ruleFields(manager, input, input.position ?? before.position);
+      await mapWriteErrors(() => manager.update(RoutingRuleEntity, { id }, { ...fields, active: input.active ?? before.active }), fields);
+      if (input.position != null) {
+        const order = await currentOrder(manager);
+        const ids = order.map((entry) => entry.id).filter((other) => other !== id);
+        ids.splice(Math.min(input.position, ids.length), 0, id);
+        await this.applyOrder(manager, order, ids, actorUserId, id);
+      }
+      conflicts = conflictsOf(await this.activeRules(manager));
+    });
+    return { rule: toRoutingRuleModel(after), conflicts };
+  }
+
+  /** The rules after it move up one. Tickets it routed keep its id (accuracy reports keep counting them). */
+  async delete(id: string, actorUserId: string): Promise<DeleteRoutingRulePayloadModel> {
+    let conflicts!: RoutingRuleConflictsModel;
+    const deletedId = await this.rows.delete(
+      id,
+      actorUserId,
+      async (manager) => {
+        const order = await currentOrder(manager);
+        await manager.delete(RoutingRuleEntity, { id });
+        return order;
+      },
+      async (manager, order) => {
+        const remaining = order.filter((entry) => entry.id !== id);
+        await this.applyOrder(manager, remaining, remaining.map((entry) => entry.id), actorUserId, null);
+        conflicts = conflictsOf(await this.activeRules(manager));
+      },
+    );
+    return { deletedId, conflicts };
+  }
+
+  /** `ids` must name every rule exactly once; the first is tried first. */
+  async reorder(ids: string[], actorUserId: string): Promise<RoutingRulesPayloadModel> {
+    for (const id of ids) assertUuid(id, 'a routing rule');
+    return this.dataSource.transaction(async (manager) => {
+      await lockRoutingConfig(manager);
+      const order = await currentOrder(manager);
+      const problems = reorderProblems(order, ids);
+      if (problems.length > 0) throw invalidInput(problems);
+      await setPositions(manager, ids);
+      await this.audit.record(
+        { actorUserId, action: 'routing_rules.reordered', ...ORDER_ENTITY, before: orderSnapshot(order), after: orderSnapshot(await currentOrder(manager)) },
+        manager,
+      );
+      return { rules: await this.list(manager), conflicts: conflictsOf(await this.activeRules(manager)) };
+    });
+  }
+
+  private async applyOrder(manager: EntityManager, before: OrderEntry[], ids: string[], actorUserId: string, subject: string | null) {
+    await setPositions(manager, ids);
+    const after = await currentOrder(manager);
+    const previous = new Map(before.map((entry) => [entry.id, entry.position]));
+    const othersMoved = after.some((entry) => entry.id !== subject && previous.has(entry.id) && previous.get(entry.id) !== entry.position);
+    if (othersMoved) {
+      await this.audit.record(
+        { actorUserId, action: 'routing_rules.reordered', ...ORDER_ENTITY, before: orderSnapshot(before), after: orderSnapshot(after) },
+        manager,
+      );
+    }
+  }
+}
+
+/**
+ * The domain rule built from the input and checked by the domain's validator against the groups and calendars that
+ * exist now (the routing configuration lock keeps them so until commit); every problem is reported at once.
+ */
+async function ruleFields(manager: EntityManager, input: RoutingRuleInput, position: number): Promise<RuleFields> {
+  const problems: string[] = [];
+  const rule: Omit<RoutingRule, 'id'> = {
+    name: input.name.trim(),
+    position,
+    criteria: toCriteria(input.criteria, problems),
+    result: toResult(input.result),
+  };
+  problems.push(...validateRoutingRule(rule, await routingReferences(manager)));
+  if (problems.length > 0) throw invalidInput(problems);
+  return { name: rule.name, criteria: rule.criteria, result: rule.result };
+}
+
+function mapWriteErrors(write: () => Promise<unknown>, fields: RuleFields): Promise<unknown> {
+  return mapConstraintErrors(write, {
+    routing_rules_name_unique: { code: 'CONFLICT', message: `A routing rule named "${fields.name}" already exists.` },
+  });
+}
+
+function reorderProblems(order: OrderEntry[], ids: string[]): string[] {
+  const known = new Map(order.map((entry) => [entry.id, entry.name]));
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const id of ids) (seen.has(id) ? repeated : seen).add(id);
+  const unknown = [...seen].filter((id) => !known.has(id));
+  const missing = order.filter((entry) => !seen.has(entry.id));
+  const describe = (id: string) => (known.has(id) ? `"${known.get(id)}" (${id})` : id);
+  const problems: string[] = [];
+  if (repeated.size > 0) problems.push(`Each rule must be listed once; listed more than once: ${[...repeated].map(describe).join(', ')}.`);
+  if (unknown.length > 0) problems.push(`There is no routing rule ${unknown.join(', ')}.`);
+  if (missing.length > 0) problems.push(`Every rule must be listed; missing: ${missing.map((entry) => describe(entry.id)).join(', ')}.`);
+  return problems;
+}
+
+function allRules(manager: EntityManager): Promise<RoutingRuleEntity[]> {
+  return manager.find(RoutingRuleEntity, { order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+}
+
+async function currentOrder(manager: EntityManager): Promise<OrderEntry[]> {
+  return manager.find(RoutingRuleEntity, {
+    select: { id: true, name: true, position: true },
+    order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' },
+  });
+}
+
+async function setPositions(manager: EntityManager, ids: string[]): Promise<void> {
+  await manager.query(
+    `UPDATE routing_rules AS r SET position = o.ordinality - 1, updated_at = now()
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, ordinality)
+      WHERE r.id = o.id AND r.position <> o.ordinality - 1`,
+    [ids],
+  );
+}
+
+function orderSnapshot(order: OrderEntry[]): Record<string, unknown> {
+  return { order: order.map(({ id, name }) => ({ id, name })) };
+}
+
+function snapshot(rule: RoutingRuleEntity): Record<string, unknown> {
+  return { id: rule.id, name: rule.name, position: rule.position, active: rule.active, criteria: rule.criteria, result: rule.result };
+}
