@@ -5,6 +5,7 @@ import { findRuleConflicts, validateRoutingRule, type RoutingRule } from '../../
 import { AuditService } from '../audit/audit.service.js';
 import { AuditedWrites, findByUuid } from '../sla-config/audited-writes.js';
 import { assertUuid, invalidInput, mapConstraintErrors } from '../sla-config/config-errors.js';
+import { OrderedPositions, type OrderEntry } from '../sla-config/ordered-positions.js';
 import type { RoutingRuleInput } from './dto/routing-rule.input.js';
 import {
   toRoutingRuleModel,
@@ -17,16 +18,7 @@ import {
 import { ruleRef, toCriteria, toResult } from './routing-rule-input.js';
 import { lockRoutingConfig } from './routing-lock.js';
 
-/** The order of all rules is one thing: its audit entries name it so. */
-const ORDER_ENTITY = { entityType: 'routing_rules', entityId: 'order' } as const;
-
 type RuleFields = Pick<RoutingRule, 'name' | 'criteria' | 'result'>;
-
-interface OrderEntry {
-  id: string;
-  name: string;
-  position: number;
-}
 
 /** The group and calendar ids rules may refer to. */
 export async function routingReferences(manager: EntityManager): Promise<{ groupIds: Set<string>; calendarIds: Set<string> }> {
@@ -58,10 +50,11 @@ export function conflictsOf(rules: readonly RoutingRule[]): RoutingRuleConflicts
 @Injectable()
 export class RoutingRulesService {
   private readonly rows: AuditedWrites<RoutingRuleEntity>;
+  private readonly order: OrderedPositions;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    audit: AuditService,
   ) {
     this.rows = new AuditedWrites(dataSource, audit, {
       entity: RoutingRuleEntity,
@@ -70,6 +63,16 @@ export class RoutingRulesService {
       // No row lock, even for a write: every writer holds the routing configuration lock already.
       find: (manager, id) => findByUuid(manager, RoutingRuleEntity, id, { article: 'a', noun: 'routing rule', lock: false }),
       beforeWrite: lockRoutingConfig,
+    });
+    this.order = new OrderedPositions(audit, {
+      entity: RoutingRuleEntity,
+      table: 'routing_rules',
+      lock: lockRoutingConfig,
+      reorderedAction: 'routing_rules.reordered',
+      // The order of all rules is one thing: its audit entries name it so.
+      orderEntity: { entityType: 'routing_rules', entityId: 'order' },
+      snapshot: orderSnapshot,
+      nouns: { one: 'rule', full: 'routing rule' },
     });
   }
 
@@ -94,13 +97,11 @@ export class RoutingRulesService {
   async create(input: RoutingRuleInput, actorUserId: string): Promise<RoutingRulePayloadModel> {
     let conflicts!: RoutingRuleConflictsModel;
     const saved = await this.rows.create(actorUserId, async (manager, id) => {
-      const order = await currentOrder(manager);
-      const position = Math.min(input.position ?? order.length, order.length);
+      const order = await this.order.current(manager);
+      const position = this.order.insertionPoint(order, input.position);
       const fields = await ruleFields(manager, input, position);
       await mapWriteErrors(() => manager.insert(RoutingRuleEntity, { id, ...fields, active: input.active ?? true, position: order.length }), fields);
-      const ids = order.map((entry) => entry.id);
-      ids.splice(position, 0, id);
-      await this.applyOrder(manager, order, ids, actorUserId, id);
+      await this.order.placeNew(manager, order, id, position, actorUserId);
       conflicts = conflictsOf(await this.activeRules(manager));
     });
     return { rule: toRoutingRuleModel(saved), conflicts };
@@ -112,12 +113,7 @@ export class RoutingRulesService {
     const after = await this.rows.update(id, actorUserId, async (manager, before) => {
       const fields = await ruleFields(manager, input, input.position ?? before.position);
       await mapWriteErrors(() => manager.update(RoutingRuleEntity, { id }, { ...fields, active: input.active ?? before.active }), fields);
-      if (input.position != null) {
-        const order = await currentOrder(manager);
-        const ids = order.map((entry) => entry.id).filter((other) => other !== id);
-        ids.splice(Math.min(input.position, ids.length), 0, id);
-        await this.applyOrder(manager, order, ids, actorUserId, id);
-      }
+      if (input.position != null) await this.order.move(manager, id, input.position, actorUserId);
       conflicts = conflictsOf(await this.activeRules(manager));
     });
     return { rule: toRoutingRuleModel(after), conflicts };
@@ -130,13 +126,12 @@ export class RoutingRulesService {
       id,
       actorUserId,
       async (manager) => {
-        const order = await currentOrder(manager);
+        const order = await this.order.current(manager);
         await manager.delete(RoutingRuleEntity, { id });
         return order;
       },
       async (manager, order) => {
-        const remaining = order.filter((entry) => entry.id !== id);
-        await this.applyOrder(manager, remaining, remaining.map((entry) => entry.id), actorUserId, null);
+        await this.order.closeGap(manager, order, id, actorUserId);
         conflicts = conflictsOf(await this.activeRules(manager));
       },
     );
@@ -147,30 +142,9 @@ export class RoutingRulesService {
   async reorder(ids: string[], actorUserId: string): Promise<RoutingRulesPayloadModel> {
     for (const id of ids) assertUuid(id, 'a routing rule');
     return this.dataSource.transaction(async (manager) => {
-      await lockRoutingConfig(manager);
-      const order = await currentOrder(manager);
-      const problems = reorderProblems(order, ids);
-      if (problems.length > 0) throw invalidInput(problems);
-      await setPositions(manager, ids);
-      await this.audit.record(
-        { actorUserId, action: 'routing_rules.reordered', ...ORDER_ENTITY, before: orderSnapshot(order), after: orderSnapshot(await currentOrder(manager)) },
-        manager,
-      );
+      await this.order.reorder(manager, ids, actorUserId);
       return { rules: await this.list(manager), conflicts: conflictsOf(await this.activeRules(manager)) };
     });
-  }
-
-  private async applyOrder(manager: EntityManager, before: OrderEntry[], ids: string[], actorUserId: string, subject: string | null) {
-    await setPositions(manager, ids);
-    const after = await currentOrder(manager);
-    const previous = new Map(before.map((entry) => [entry.id, entry.position]));
-    const othersMoved = after.some((entry) => entry.id !== subject && previous.has(entry.id) && previous.get(entry.id) !== entry.position);
-    if (othersMoved) {
-      await this.audit.record(
-        { actorUserId, action: 'routing_rules.reordered', ...ORDER_ENTITY, before: orderSnapshot(before), after: orderSnapshot(after) },
-        manager,
-      );
-    }
   }
 }
 
@@ -197,39 +171,8 @@ function mapWriteErrors(write: () => Promise<unknown>, fields: RuleFields): Prom
   });
 }
 
-function reorderProblems(order: OrderEntry[], ids: string[]): string[] {
-  const known = new Map(order.map((entry) => [entry.id, entry.name]));
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const id of ids) (seen.has(id) ? repeated : seen).add(id);
-  const unknown = [...seen].filter((id) => !known.has(id));
-  const missing = order.filter((entry) => !seen.has(entry.id));
-  const describe = (id: string) => (known.has(id) ? `"${known.get(id)}" (${id})` : id);
-  const problems: string[] = [];
-  if (repeated.size > 0) problems.push(`Each rule must be listed once; listed more than once: ${[...repeated].map(describe).join(', ')}.`);
-  if (unknown.length > 0) problems.push(`There is no routing rule ${unknown.join(', ')}.`);
-  if (missing.length > 0) problems.push(`Every rule must be listed; missing: ${missing.map((entry) => describe(entry.id)).join(', ')}.`);
-  return problems;
-}
-
 function allRules(manager: EntityManager): Promise<RoutingRuleEntity[]> {
   return manager.find(RoutingRuleEntity, { order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
-}
-
-async function currentOrder(manager: EntityManager): Promise<OrderEntry[]> {
-  return manager.find(RoutingRuleEntity, {
-    select: { id: true, name: true, position: true },
-    order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' },
-  });
-}
-
-async function setPositions(manager: EntityManager, ids: string[]): Promise<void> {
-  await manager.query(
-    `UPDATE routing_rules AS r SET position = o.ordinality - 1, updated_at = now()
-       FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, ordinality)
-      WHERE r.id = o.id AND r.position <> o.ordinality - 1`,
-    [ids],
-  );
 }
 
 function orderSnapshot(order: OrderEntry[]): Record<string, unknown> {

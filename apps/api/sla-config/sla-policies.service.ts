@@ -9,19 +9,12 @@ import { AuditedWrites, findByUuid } from './audited-writes.js';
 import { assertUuid, invalidInput, mapConstraintErrors } from './config-errors.js';
 import type { SlaPolicyInput } from './dto/sla-policy.input.js';
 import { toSlaPolicyModel, type SlaPolicyModel } from './models/sla-policy.model.js';
+import { OrderedPositions, type OrderEntry } from './ordered-positions.js';
 
-/** The order of all policies is one thing: its audit entries name it so. */
-const ORDER_ENTITY = { entityType: 'sla_policies', entityId: 'order' } as const;
 /** Every write to SLA policies takes this transaction lock, so positions stay 0..n-1 when admins act at once. */
 const SLA_POLICY_ORDER_LOCK = 727_002;
 
 type PolicyFields = Omit<SlaPolicy, 'id' | 'position'>;
-
-interface OrderEntry {
-  id: string;
-  name: string;
-  position: number;
-}
 
 /**
  * SLA policies: validated by libs/domain/sla, written with their audit entries in one transaction. Positions are the
@@ -31,10 +24,11 @@ interface OrderEntry {
 @Injectable()
 export class SlaPoliciesService {
   private readonly rows: AuditedWrites<SlaPolicyEntity>;
+  private readonly order: OrderedPositions;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    audit: AuditService,
   ) {
     this.rows = new AuditedWrites(dataSource, audit, {
       entity: SlaPolicyEntity,
@@ -43,6 +37,16 @@ export class SlaPoliciesService {
       // No row lock, even for a write: every writer holds the order lock (`lockOrder`) already.
       find: (manager, id) => findByUuid(manager, SlaPolicyEntity, id, { article: 'an', noun: 'SLA policy', lock: false }),
       beforeWrite: lockOrder,
+    });
+    this.order = new OrderedPositions(audit, {
+      entity: SlaPolicyEntity,
+      table: 'sla_policies',
+      lock: lockOrder,
+      reorderedAction: 'sla_policies.reordered',
+      // The order of all policies is one thing: its audit entries name it so.
+      orderEntity: { entityType: 'sla_policies', entityId: 'order' },
+      snapshot: orderSnapshot,
+      nouns: { one: 'policy', full: 'SLA policy' },
     });
   }
 
@@ -59,15 +63,13 @@ export class SlaPoliciesService {
     const fields = policyFields(input);
     const saved = await this.rows.create(actorUserId, async (manager, id) => {
       await assertReferencesExist(manager, fields);
-      const order = await currentOrder(manager);
-      const position = Math.min(input.position ?? order.length, order.length);
+      const order = await this.order.current(manager);
+      const position = this.order.insertionPoint(order, input.position);
       await mapWriteErrors(
         () => manager.insert(SlaPolicyEntity, { id, ...fields, active: input.active ?? true, position: order.length }),
         fields,
       );
-      const ids = order.map((entry) => entry.id);
-      ids.splice(position, 0, id);
-      await this.applyOrder(manager, order, ids, actorUserId, id);
+      await this.order.placeNew(manager, order, id, position, actorUserId);
     });
     return toSlaPolicyModel(saved);
   }
@@ -78,12 +80,7 @@ export class SlaPoliciesService {
     const after = await this.rows.update(id, actorUserId, async (manager, before) => {
       await assertReferencesExist(manager, fields);
       await mapWriteErrors(() => manager.update(SlaPolicyEntity, { id }, { ...fields, active: input.active ?? before.active }), fields);
-      if (input.position != null) {
-        const order = await currentOrder(manager);
-        const ids = order.map((entry) => entry.id).filter((other) => other !== id);
-        ids.splice(Math.min(input.position, ids.length), 0, id);
-        await this.applyOrder(manager, order, ids, actorUserId, id);
-      }
+      if (input.position != null) await this.order.move(manager, id, input.position, actorUserId);
     });
     return toSlaPolicyModel(after);
   }
@@ -94,51 +91,20 @@ export class SlaPoliciesService {
       id,
       actorUserId,
       async (manager) => {
-        const order = await currentOrder(manager);
+        const order = await this.order.current(manager);
         await manager.delete(SlaPolicyEntity, { id });
         return order;
       },
       // After the policy's own entry: closing the gap is a change of the order, audited as such.
-      (manager, order) => {
-        const remaining = order.filter((entry) => entry.id !== id);
-        return this.applyOrder(manager, remaining, remaining.map((entry) => entry.id), actorUserId, null);
-      },
+      (manager, order) => this.order.closeGap(manager, order, id, actorUserId),
     );
   }
 
   /** `ids` must name every policy exactly once; the first is tried first. */
   async reorder(ids: string[], actorUserId: string): Promise<SlaPolicyModel[]> {
     for (const id of ids) assertUuid(id, 'an SLA policy');
-    await this.dataSource.transaction(async (manager) => {
-      await lockOrder(manager);
-      const order = await currentOrder(manager);
-      const problems = reorderProblems(order, ids);
-      if (problems.length > 0) throw invalidInput(problems);
-      await setPositions(manager, ids);
-      // Recorded even when nothing moved: the admin asked for this order.
-      await this.audit.record(
-        { actorUserId, action: 'sla_policies.reordered', ...ORDER_ENTITY, before: orderSnapshot(order), after: orderSnapshot(await currentOrder(manager)) },
-        manager,
-      );
-    });
+    await this.dataSource.transaction((manager) => this.order.reorder(manager, ids, actorUserId));
     return this.list();
-  }
-
-  /**
-   * Gives the policies in `ids` the positions 0..n-1. When that moves a policy other than `subject` (whose own entry
-   * records its position), the whole order before and after goes into the audit log.
-   */
-  private async applyOrder(manager: EntityManager, before: OrderEntry[], ids: string[], actorUserId: string, subject: string | null) {
-    await setPositions(manager, ids);
-    const after = await currentOrder(manager);
-    const previous = new Map(before.map((entry) => [entry.id, entry.position]));
-    const othersMoved = after.some((entry) => entry.id !== subject && previous.has(entry.id) && previous.get(entry.id) !== entry.position);
-    if (othersMoved) {
-      await this.audit.record(
-        { actorUserId, action: 'sla_policies.reordered', ...ORDER_ENTITY, before: orderSnapshot(before), after: orderSnapshot(after) },
-        manager,
-      );
-    }
   }
 }
 
@@ -202,45 +168,8 @@ async function assertReferencesExist(manager: EntityManager, fields: PolicyField
   if (problems.length > 0) throw invalidInput(problems);
 }
 
-function reorderProblems(order: OrderEntry[], ids: string[]): string[] {
-  const known = new Map(order.map((entry) => [entry.id, entry.name]));
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const id of ids) (seen.has(id) ? repeated : seen).add(id);
-  const unknown = [...seen].filter((id) => !known.has(id));
-  const missing = order.filter((entry) => !seen.has(entry.id));
-  const problems: string[] = [];
-  if (repeated.size > 0) problems.push(`Each policy must be listed once; listed more than once: ${[...repeated].map((id) => describe(id, known)).join(', ')}.`);
-  if (unknown.length > 0) problems.push(`There is no SLA policy ${unknown.join(', ')}.`);
-  if (missing.length > 0) problems.push(`Every policy must be listed; missing: ${missing.map((entry) => describe(entry.id, known)).join(', ')}.`);
-  return problems;
-}
-
-function describe(id: string, names: Map<string, string>): string {
-  const name = names.get(id);
-  return name === undefined ? id : `"${name}" (${id})`;
-}
-
 async function lockOrder(manager: EntityManager): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [SLA_POLICY_ORDER_LOCK]);
-}
-
-/** Ties (from a writer other than this API) are broken the way the list shows them. */
-async function currentOrder(manager: EntityManager): Promise<OrderEntry[]> {
-  return manager.find(SlaPolicyEntity, {
-    select: { id: true, name: true, position: true },
-    order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' },
-  });
-}
-
-/** Position i for ids[i], touching only the rows that move. */
-async function setPositions(manager: EntityManager, ids: string[]): Promise<void> {
-  await manager.query(
-    `UPDATE sla_policies AS p SET position = o.ordinality - 1, updated_at = now()
-       FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, ordinality)
-      WHERE p.id = o.id AND p.position <> o.ordinality - 1`,
-    [ids],
-  );
 }
 
 /** What the audit log keeps of a policy: its domain shape, and whether it is active. */

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { StringListField } from '../../common/list-fields.js';
 import { WorkingIntervalInput } from '../../sla-config/dto/business-calendar.input.js';
 import { CONFIG_LIMITS } from '../../sla-config/dto/config-limits.js';
 import { ROUTING_LIMITS } from './routing-limits.js';
@@ -36,11 +37,7 @@ export class UpsertAgentInput {
   @Type(() => AgentSkillInput)
   skills!: AgentSkillInput[];
 
-  @Field(() => [String], { defaultValue: [] })
-  @IsArray()
-  @ArrayMaxSize(ROUTING_LIMITS.languagesMax)
-  @IsString({ each: true })
-  @MaxLength(35, { each: true })
+  @StringListField({ max: ROUTING_LIMITS.languagesMax, maxLength: 35 })
   languages!: string[];
 
   @Field(() => Int, { defaultValue: 10, description: 'The most open tickets the agent takes, 1..1000.' })

@@ -22,6 +22,7 @@ import {
 } from '../../../../libs/domain/tickets/ticket-fields.js';
 import { TicketChannelEnum, TicketPriorityEnum } from '../../common/graphql-enums.js';
 import { NOT_BLANK } from '../../sla-config/dto/config-limits.js';
+import { EnumListField, StringListField } from '../../common/list-fields.js';
 import { ArrivalWindowEnum } from '../routing-enums.js';
 import { ROUTING_LIMITS } from './routing-limits.js';
 
@@ -34,54 +35,36 @@ export class RoutingFieldValuesInput {
   @MaxLength(ROUTING_LIMITS.nameMaxLength)
   name!: string;
 
-  @Field(() => [String])
-  @IsArray()
-  @ArrayMaxSize(ROUTING_LIMITS.valuesMax)
-  @IsString({ each: true })
-  @MaxLength(ROUTING_LIMITS.valueMaxLength, { each: true })
+  @StringListField({ max: ROUTING_LIMITS.valuesMax, maxLength: ROUTING_LIMITS.valueMaxLength, required: true })
   values!: string[];
 }
 
 @InputType({ description: 'Every criterion given must match (AND); any value of a list (OR). Empty lists are no criterion.' })
 export class RoutingCriteriaInput {
-  @Field(() => [TicketChannelEnum], { defaultValue: [] })
-  @IsArray()
-  @ArrayMaxSize(TICKET_CHANNELS.length)
-  @IsIn(TICKET_CHANNELS, { each: true })
+  @EnumListField(TicketChannelEnum, TICKET_CHANNELS)
   channels!: TicketChannel[];
 
-  @Field(() => [String], { defaultValue: [], description: 'Lowercase addresses.' })
-  @IsArray()
-  @ArrayMaxSize(ROUTING_LIMITS.valuesMax)
-  @IsString({ each: true })
-  @MaxLength(ROUTING_LIMITS.valueMaxLength, { each: true })
+  @StringListField({
+    max: ROUTING_LIMITS.valuesMax,
+    maxLength: ROUTING_LIMITS.valueMaxLength,
+    description: 'Lowercase addresses.',
+  })
   requesterEmails!: string[];
 
-  @Field(() => [String], { defaultValue: [], description: 'Lowercase, without "@"; matched exactly (not subdomains).' })
-  @IsArray()
-  @ArrayMaxSize(ROUTING_LIMITS.valuesMax)
-  @IsString({ each: true })
-  @MaxLength(ROUTING_LIMITS.valueMaxLength, { each: true })
+  @StringListField({
+    max: ROUTING_LIMITS.valuesMax,
+    maxLength: ROUTING_LIMITS.valueMaxLength,
+    description: 'Lowercase, without "@"; matched exactly (not subdomains).',
+  })
   requesterDomains!: string[];
 
-  @Field(() => [String], { defaultValue: [] })
-  @IsArray()
-  @ArrayMaxSize(ROUTING_LIMITS.valuesMax)
-  @IsString({ each: true })
-  @MaxLength(ROUTING_LIMITS.valueMaxLength, { each: true })
+  @StringListField({ max: ROUTING_LIMITS.valuesMax, maxLength: ROUTING_LIMITS.valueMaxLength })
   organizationIds!: string[];
 
-  @Field(() => [String], { defaultValue: [] })
-  @IsArray()
-  @ArrayMaxSize(ROUTING_LIMITS.valuesMax)
-  @IsString({ each: true })
-  @MaxLength(ROUTING_LIMITS.valueMaxLength, { each: true })
+  @StringListField({ max: ROUTING_LIMITS.valuesMax, maxLength: ROUTING_LIMITS.valueMaxLength })
   customerTiers!: string[];
 
-  @Field(() => [TicketPriorityEnum], { defaultValue: [] })
-  @IsArray()
-  @ArrayMaxSize(TICKET_PRIORITIES.length)
-  @IsIn(TICKET_PRIORITIES, { each: true })
+  @EnumListField(TicketPriorityEnum, TICKET_PRIORITIES)
   priorities!: TicketPriority[];
 
   @Field(() => [RoutingFieldValuesInput], { defaultValue: [], description: 'Every field listed must match.' })
@@ -91,11 +74,11 @@ export class RoutingCriteriaInput {
   @Type(() => RoutingFieldValuesInput)
   fields!: RoutingFieldValuesInput[];
 
-  @Field(() => [String], { defaultValue: [], description: 'Whole words or phrases in the subject or the description.' })
-  @IsArray()
-  @ArrayMaxSize(ROUTING_LIMITS.keywordsMax)
-  @IsString({ each: true })
-  @MaxLength(ROUTING_LIMITS.valueMaxLength, { each: true })
+  @StringListField({
+    max: ROUTING_LIMITS.keywordsMax,
+    maxLength: ROUTING_LIMITS.valueMaxLength,
+    description: 'Whole words or phrases in the subject or the description.',
+  })
   keywords!: string[];
 
   @Field(() => String, { nullable: true, description: 'A JavaScript regular expression, case-insensitive, on subject + description.' })
@@ -146,11 +129,7 @@ export class RoutingResultInput {
   @IsInt()
   priorityAdjustment!: number;
 
-  @Field(() => [String], { defaultValue: [] })
-  @IsArray()
-  @ArrayMaxSize(ROUTING_LIMITS.tagsMax)
-  @IsString({ each: true })
-  @MaxLength(ROUTING_LIMITS.nameMaxLength, { each: true })
+  @StringListField({ max: ROUTING_LIMITS.tagsMax, maxLength: ROUTING_LIMITS.nameMaxLength })
   tags!: string[];
 }
 

@@ -11,7 +11,6 @@ import {
   IsUUID,
   Length,
   Matches,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { SLA_METRICS, type SlaMetric } from '../../../../libs/domain/sla/index.js';
@@ -23,50 +22,33 @@ import {
 } from '../../../../libs/domain/tickets/ticket-fields.js';
 import { TICKET_STATUSES, type TicketStatus } from '../../../../libs/domain/tickets/ticket-status.js';
 import { SlaMetricEnum, TicketChannelEnum, TicketPriorityEnum, TicketStatusEnum } from '../../common/graphql-enums.js';
+import { EnumListField, StringListField } from '../../common/list-fields.js';
 import { CONFIG_LIMITS, NOT_BLANK } from './config-limits.js';
 
 // Types and sizes are checked here; whether the policy makes sense is validateSlaPolicy's to say.
 
 @InputType({ description: 'Which tickets the policy applies to: every non-empty list must match (AND), any value in a list (OR).' })
 export class SlaPolicyConditionsInput {
-  @Field(() => [TicketPriorityEnum], { defaultValue: [] })
-  @IsArray()
-  @ArrayMaxSize(TICKET_PRIORITIES.length)
-  @IsIn(TICKET_PRIORITIES, { each: true })
+  @EnumListField(TicketPriorityEnum, TICKET_PRIORITIES)
   priorities!: TicketPriority[];
 
-  @Field(() => [TicketChannelEnum], { defaultValue: [] })
-  @IsArray()
-  @ArrayMaxSize(TICKET_CHANNELS.length)
-  @IsIn(TICKET_CHANNELS, { each: true })
+  @EnumListField(TicketChannelEnum, TICKET_CHANNELS)
   channels!: TicketChannel[];
 
-  @Field(() => [String], { defaultValue: [] })
-  @IsArray()
-  @ArrayMaxSize(CONFIG_LIMITS.conditionValuesMax)
-  @IsString({ each: true })
-  @MaxLength(CONFIG_LIMITS.conditionValueMaxLength, { each: true })
+  @StringListField({ max: CONFIG_LIMITS.conditionValuesMax, maxLength: CONFIG_LIMITS.conditionValueMaxLength })
   organizationIds!: string[];
 
-  @Field(() => [String], { defaultValue: [] })
-  @IsArray()
-  @ArrayMaxSize(CONFIG_LIMITS.conditionValuesMax)
-  @IsString({ each: true })
-  @MaxLength(CONFIG_LIMITS.conditionValueMaxLength, { each: true })
+  @StringListField({ max: CONFIG_LIMITS.conditionValuesMax, maxLength: CONFIG_LIMITS.conditionValueMaxLength })
   customerTiers!: string[];
 
-  @Field(() => [String], { defaultValue: [] })
-  @IsArray()
-  @ArrayMaxSize(CONFIG_LIMITS.conditionValuesMax)
-  @IsString({ each: true })
-  @MaxLength(CONFIG_LIMITS.conditionValueMaxLength, { each: true })
+  @StringListField({ max: CONFIG_LIMITS.conditionValuesMax, maxLength: CONFIG_LIMITS.conditionValueMaxLength })
   groupIds!: string[];
 
-  @Field(() => [String], { defaultValue: [], description: 'Matches a ticket with at least one of them.' })
-  @IsArray()
-  @ArrayMaxSize(CONFIG_LIMITS.conditionValuesMax)
-  @IsString({ each: true })
-  @MaxLength(CONFIG_LIMITS.conditionValueMaxLength, { each: true })
+  @StringListField({
+    max: CONFIG_LIMITS.conditionValuesMax,
+    maxLength: CONFIG_LIMITS.conditionValueMaxLength,
+    description: 'Matches a ticket with at least one of them.',
+  })
   tags!: string[];
 }
 
@@ -95,10 +77,7 @@ export class SlaPauseRuleInput {
   @IsIn(SLA_METRICS)
   metric!: SlaMetric;
 
-  @Field(() => [TicketStatusEnum])
-  @IsArray()
-  @ArrayMaxSize(TICKET_STATUSES.length)
-  @IsIn(TICKET_STATUSES, { each: true })
+  @EnumListField(TicketStatusEnum, TICKET_STATUSES, { required: true })
   statuses!: TicketStatus[];
 }
 
