@@ -69,10 +69,11 @@ Help desk is running.
   Temporal Web UI:                 ${stack.temporalUiUrl ?? `(your Temporal server at ${stack.temporalAddress})`}
   Data:                            ${stack.started.postgres || stack.started.temporal ? dataDir : '(external services)'}`);
 if (api!.initialAdmin) {
-  console.log(`
-First start: created the admin ${api!.initialAdmin.email} with the password
-  ${api!.initialAdmin.password}
-(shown once; set ADMIN_PASSWORD before the first start to choose it).`);
+  console.log(
+    config.adminPassword
+      ? `\nFirst start: created the admin ${api!.initialAdmin.email} with the password from ADMIN_PASSWORD.`
+      : `\nFirst start: created the admin ${api!.initialAdmin.email} with the password\n  ${api!.initialAdmin.password}\n(shown once; set ADMIN_PASSWORD before the first start to choose it).`,
+  );
 }
 console.log(`
 Get a token:
