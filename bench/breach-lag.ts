@@ -28,8 +28,9 @@ const warningThresholds = values.warnings === 'none' ? [] : values.warnings.spli
 const GOAL_P99_MS = 1000;
 
 console.log(
-  `breach-lag: ${tickets} tickets, resolution target ${targetMinutes} min (24x7), warnings ${warningThresholds.join('/') || 'none'}` +
-    ` %, creation concurrency ${concurrency}\nmachine at start: ${machineLoad()}`,
+  `breach-lag: ${tickets} tickets, resolution target ${targetMinutes} min (24x7),` +
+    ` warnings ${warningThresholds.length > 0 ? `at ${warningThresholds.join('/')} %` : 'none'}, creation concurrency ${concurrency}` +
+    `\nmachine at start: ${machineLoad()}`,
 );
 const bench = await startBenchStack();
 try {

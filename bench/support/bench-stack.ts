@@ -85,7 +85,9 @@ export async function startBenchStack(): Promise<BenchStack> {
     );
 
     const connection = await connectTemporal(stack.temporalAddress);
-    cleanups.push(() => connection.close());
+    // Closed last of all: after Ctrl-C, calls still retrying must meet a stopped server, not a closed channel (whose
+    // error the client throws from a timer, which would kill the process before the servers are stopped).
+    cleanups.unshift(() => connection.close());
     await registerSearchAttributes(connection, config.temporalNamespace);
     const client = new Client({ connection, namespace: config.temporalNamespace });
     const workerConnection = await connectWorker(stack.temporalAddress);
