@@ -3,9 +3,11 @@ import { AgentGroupEntity } from './entities/agent-group.entity.js';
 import { AgentEntity } from './entities/agent.entity.js';
 import { AuditLogEntity } from './entities/audit-log.entity.js';
 import { BusinessCalendarEntity } from './entities/business-calendar.entity.js';
+import { CustomerEntity } from './entities/customer.entity.js';
 import { EscalationPolicyEntity } from './entities/escalation-policy.entity.js';
 import { GroupEntity } from './entities/group.entity.js';
 import { HelpdeskSettingsEntity } from './entities/helpdesk-settings.entity.js';
+import { OrganizationEntity } from './entities/organization.entity.js';
 import { RoutingRuleEntity } from './entities/routing-rule.entity.js';
 import { SlaPolicyEntity } from './entities/sla-policy.entity.js';
 import { TicketEventEntity } from './entities/ticket-event.entity.js';
@@ -16,6 +18,7 @@ import { Foundation1795420800000 } from './migrations/1795420800000-foundation.j
 import { SlaConfiguration1795507200000 } from './migrations/1795507200000-sla-configuration.js';
 import { TicketSla1795593600000 } from './migrations/1795593600000-ticket-sla.js';
 import { Routing1795680000000 } from './migrations/1795680000000-routing.js';
+import { CustomersAndKnowledge1795766400000 } from './migrations/1795766400000-customers-and-knowledge.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -33,8 +36,16 @@ export const ENTITIES = [
   AgentEntity,
   AgentGroupEntity,
   RoutingRuleEntity,
+  OrganizationEntity,
+  CustomerEntity,
 ];
-export const MIGRATIONS = [Foundation1795420800000, SlaConfiguration1795507200000, TicketSla1795593600000, Routing1795680000000];
+export const MIGRATIONS = [
+  Foundation1795420800000,
+  SlaConfiguration1795507200000,
+  TicketSla1795593600000,
+  Routing1795680000000,
+  CustomersAndKnowledge1795766400000,
+];
 
 export interface DataSourceOptions {
   url: string;

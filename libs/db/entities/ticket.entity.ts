@@ -106,6 +106,10 @@ export class TicketEntity {
   @Column('timestamptz', { nullable: true })
   queuedAt!: Date | null;
 
+  /** The requester as a customer record (null for tickets from before customers existed). */
+  @Column('uuid', { nullable: true })
+  customerId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
