@@ -14,6 +14,7 @@ import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
 import { complexityLimitPlugin, depthLimitRule } from './common/query-limits.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { graphqlContext } from './common/graphql-context.js';
+import { EmailModule } from './email/email.module.js';
 import { maskSubscriptionErrors } from './common/mask-subscription-errors.js';
 import { HealthModule } from './health/health.module.js';
 import { RoutingModule } from './routing/routing.module.js';
@@ -75,6 +76,7 @@ export class AppModule {
         SlaConfigModule,
         SlaModule,
         TicketsModule,
+        EmailModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,5 +1,6 @@
 import { type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import { createEmailActivities, type OutboundMailSettings } from '../../activities/email/email.activities.js';
 import { createRoutingActivities } from '../../activities/routing/routing.activities.js';
 import { createSlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
 import { createTicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
@@ -10,13 +11,15 @@ export interface HelpdeskWorkerOptions {
   namespace: string;
   taskQueue: string;
   dataSource: DataSource;
+  /** Where customer mail goes. */
+  mail: OutboundMailSettings;
   /** A prebuilt bundle (tests bundle once per run); omitted, the worker bundles the workflows itself. */
   workflowBundle?: WorkflowBundle;
 }
 
 /** Wires every activity to its real dependencies and registers the workflow bundle. */
 export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Worker> {
-  const { connection, namespace, taskQueue, dataSource, workflowBundle } = options;
+  const { connection, namespace, taskQueue, dataSource, mail, workflowBundle } = options;
   return Worker.create({
     connection,
     namespace,
@@ -26,6 +29,7 @@ export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Wo
       ...createTicketLifecycleActivities({ dataSource }),
       ...createSlaRulesActivities({ dataSource }),
       ...createRoutingActivities({ dataSource }),
+      ...createEmailActivities({ dataSource, mail }),
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../../libs/config/app-config.js';
+import { outboundMailSettings, type AppConfig } from '../../libs/config/app-config.js';
 import { connectDatabase } from '../../libs/db/connect-database.js';
 import { connectWorker } from '../../libs/temporal/connect.js';
 import { createHelpdeskWorker } from './create-worker.js';
@@ -24,6 +24,7 @@ export async function runWorker(config: RunWorkerConfig): Promise<RunningWorker>
       namespace: config.temporalNamespace,
       taskQueue: config.taskQueue,
       dataSource,
+      mail: outboundMailSettings(config),
     });
     const done = worker.run().finally(async () => {
       await connection.close();

@@ -4,6 +4,9 @@ import { AgentEntity } from './entities/agent.entity.js';
 import { AuditLogEntity } from './entities/audit-log.entity.js';
 import { BusinessCalendarEntity } from './entities/business-calendar.entity.js';
 import { CustomerEntity } from './entities/customer.entity.js';
+import { DevOutboxMailEntity } from './entities/dev-outbox-mail.entity.js';
+import { EmailAttachmentEntity } from './entities/email-attachment.entity.js';
+import { EmailTemplateEntity } from './entities/email-template.entity.js';
 import { EscalationPolicyEntity } from './entities/escalation-policy.entity.js';
 import { GroupEntity } from './entities/group.entity.js';
 import { HelpdeskSettingsEntity } from './entities/helpdesk-settings.entity.js';
@@ -19,6 +22,7 @@ import { SlaConfiguration1795507200000 } from './migrations/1795507200000-sla-co
 import { TicketSla1795593600000 } from './migrations/1795593600000-ticket-sla.js';
 import { Routing1795680000000 } from './migrations/1795680000000-routing.js';
 import { CustomersAndKnowledge1795766400000 } from './migrations/1795766400000-customers-and-knowledge.js';
+import { Email1795852800000 } from './migrations/1795852800000-email.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -38,6 +42,9 @@ export const ENTITIES = [
   RoutingRuleEntity,
   OrganizationEntity,
   CustomerEntity,
+  EmailTemplateEntity,
+  EmailAttachmentEntity,
+  DevOutboxMailEntity,
 ];
 export const MIGRATIONS = [
   Foundation1795420800000,
@@ -45,6 +52,7 @@ export const MIGRATIONS = [
   TicketSla1795593600000,
   Routing1795680000000,
   CustomersAndKnowledge1795766400000,
+  Email1795852800000,
 ];
 
 export interface DataSourceOptions {

@@ -8,7 +8,8 @@ import { runMigrations } from '../../libs/db/run-migrations.js';
 import { hashPassword } from '../../apps/api/auth/password-hasher.js';
 import { createApiApp } from '../../apps/api/create-api-app.js';
 import { createHelpdeskWorker } from '../../apps/worker/create-worker.js';
-import { readConfig, type AppConfig } from '../../libs/config/app-config.js';
+import { outboundMailSettings, readConfig, type AppConfig } from '../../libs/config/app-config.js';
+import { startDevOutbox } from '../../libs/devstack/dev-outbox.js';
 import { UserEntity } from '../../libs/db/entities/user.entity.js';
 import type { Role } from '../../libs/domain/auth/roles.js';
 import { createTestDatabase } from './test-database.js';
@@ -22,7 +23,7 @@ export interface GraphQLResponse<T> {
 /** The real system for one test file: its own database, the run's Temporal server, a worker on its own task queue. */
 export interface TestSystem {
   url: string;
-  config: AppConfig & { jwtSecret: string; databaseUrl: string; temporalAddress: string };
+  config: AppConfig & { jwtSecret: string; databaseUrl: string; temporalAddress: string; smtpUrl: string };
   dataSource: DataSource;
   temporal: Client;
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
@@ -62,8 +63,11 @@ export function installTestRuntime(): void {
 export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promise<TestSystem> {
   installTestRuntime();
   const { url: databaseUrl, dataSource } = overrides.databaseUrl ? await openDatabase(overrides.databaseUrl) : await createTestDatabase();
+  // Customer mail goes over real SMTP into this system's dev outbox (read with the devOutbox query).
+  const outbox = await startDevOutbox(dataSource, '127.0.0.1', 0);
   const config = {
     ...readConfig({}),
+    smtpUrl: outbox.smtpUrl,
     taskQueue: `test-${randomBytes(6).toString('hex')}`,
     jwtSecret: randomBytes(32).toString('hex'),
     ...overrides,
@@ -78,6 +82,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     dataSource,
+    mail: outboundMailSettings(config),
     workflowBundle: workflowBundle(),
   });
   const workerRun = worker.run();
@@ -128,6 +133,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
       await app.close();
       worker.shutdown();
       await workerRun;
+      await outbox.stop();
       await workerConnection.close();
       await connection.close();
       await dataSource.destroy();
