@@ -7,6 +7,7 @@ import { createDataSource } from '../../libs/db/data-source.js';
 import { runMigrations } from '../../libs/db/run-migrations.js';
 import { hashPassword } from '../../apps/api/auth/password-hasher.js';
 import { createApiApp } from '../../apps/api/create-api-app.js';
+import { listenForInboundMail } from '../../apps/api/email/inbound-mail.listener.js';
 import { createHelpdeskWorker } from '../../apps/worker/create-worker.js';
 import { outboundMailSettings, readConfig, type AppConfig } from '../../libs/config/app-config.js';
 import { startDevOutbox } from '../../libs/devstack/dev-outbox.js';
@@ -23,6 +24,8 @@ export interface GraphQLResponse<T> {
 /** The real system for one test file: its own database, the run's Temporal server, a worker on its own task queue. */
 export interface TestSystem {
   url: string;
+  /** Port of the API's inbound SMTP listener (on 127.0.0.1), for mail to the support addresses. */
+  inboundSmtpPort: number;
   config: AppConfig & { jwtSecret: string; databaseUrl: string; temporalAddress: string; smtpUrl: string };
   dataSource: DataSource;
   temporal: Client;
@@ -68,6 +71,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
   const config = {
     ...readConfig({}),
     smtpUrl: outbox.smtpUrl,
+    inboundSmtpPort: 0,
     taskQueue: `test-${randomBytes(6).toString('hex')}`,
     jwtSecret: randomBytes(32).toString('hex'),
     ...overrides,
@@ -88,6 +92,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
   const workerRun = worker.run();
   const app: INestApplication = await createApiApp({ config, dataSource, temporal }, false);
   await app.listen(0, '127.0.0.1');
+  const inboundMail = await listenForInboundMail(app, config);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
   const graphqlHttp: TestSystem['graphqlHttp'] = async (query, variables, token) => {
@@ -123,6 +128,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
 
   return {
     url,
+    inboundSmtpPort: inboundMail.port,
     config,
     dataSource,
     temporal,
@@ -130,6 +136,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
     graphqlHttp,
     signIn,
     stop: async () => {
+      await inboundMail.close();
       await app.close();
       worker.shutdown();
       await workerRun;

@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import type { SendTemplatedEmailInput } from '../../activities/email/email.activities.js';
 import { existsSync, writeFileSync } from 'node:fs';
 import type { BusinessCalendar } from '../../libs/domain/calendar/index.js';
 import { utcOffsetAt } from '../../libs/domain/calendar/zoned-time.js';
@@ -18,6 +19,7 @@ import {
   openTicketUpdate,
   reclassifyUpdate,
   ticketStateQuery,
+  type AgentReplyEvent,
   type AssignmentOutcome,
   type LifecycleSnapshot,
   type RoutingOutcome,
@@ -53,10 +55,11 @@ interface Fakes {
   freeAgent: Record<string, string | null>;
   assignCalls: Array<{ ticketId: string; groupId: string }>;
   queued: string[];
+  mails: SendTemplatedEmailInput[];
 }
 
 function fakeActivities(targets: Targets, steps: EscalationStep[] = [], calendar = WEEKDAYS_9_TO_5) {
-  const fakes: Fakes = { events: [], snapshots: [], factsSeen: [], routeTo: 'billing', freeAgent: {}, assignCalls: [], queued: [] };
+  const fakes: Fakes = { events: [], snapshots: [], factsSeen: [], routeTo: 'billing', freeAgent: {}, assignCalls: [], queued: [], mails: [] };
   const activities = {
     routeTicket: async (ticket: RoutableTicket): Promise<RoutingOutcome> => ({
       ruleId: 'rule-1',
@@ -76,6 +79,10 @@ function fakeActivities(targets: Targets, steps: EscalationStep[] = [], calendar
     },
     queuedTicketsFor: async (_agentId: string): Promise<string[]> => [...fakes.queued],
     persistTicket: async (ticket: NewTicket) => ({ number: '1', createdAt: ticket.createdAt }),
+    sendTemplatedEmail: async (mail: SendTemplatedEmailInput) => {
+      fakes.mails.push(mail);
+      return { messageId: `<${mail.idempotencyKey}@example.com>`, alreadySent: false };
+    },
     recordLifecycle: async (snapshot: LifecycleSnapshot) => {
       fakes.snapshots.push(snapshot);
       fakes.events.push(...snapshot.events);
@@ -170,6 +177,18 @@ describe('the ticket workflow on the time-skipping server', () => {
   ): Promise<void> {
     const taskQueue = `ticket-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities });
+    const started: Array<ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>> = [];
+    // The test's activities finish before its worker stops: one scheduled that no worker will ever run (e.g. a
+    // notification sent beside the lifecycle) would keep the server from skipping time in the tests after.
+    const settleStarted = () =>
+      Promise.all(
+        started.map((handle) =>
+          waitUntil(async () => {
+            const { raw, status } = await handle.describe();
+            return status.name !== 'RUNNING' || (raw.pendingActivities ?? []).length === 0;
+          }),
+        ),
+      );
     await worker.runUntil(
       body(async (ticket, options = {}) => {
         const handle = await env.client.workflow.start('ticketWorkflow', {
@@ -177,9 +196,10 @@ describe('the ticket workflow on the time-skipping server', () => {
           taskQueue,
           args: [{ ticket, ...options } satisfies TicketWorkflowInput],
         });
+        started.push(handle);
         await handle.executeUpdate(openTicketUpdate);
         return handle;
-      }),
+      }).then(settleStarted),
     );
   }
 
@@ -438,6 +458,45 @@ describe('the ticket workflow on the time-skipping server', () => {
         expect(state).toMatchObject({ misrouted: true, groupId: 'other', assigneeId: 'dora' });
         expect(ofType(fakes.events, 'misrouted')).toEqual([expect.objectContaining({ data: { ruleId: 'rule-1', routedTo: 'billing', movedTo: 'accounts' } })]);
       });
+    });
+  });
+
+  describe('customer notifications', () => {
+    const reply = (messageId: string, isPublic: boolean, at: number) => ({
+      args: [{ messageId, actorUserId: AGENT, isPublic, at: new Date(at).toISOString() }] satisfies [AgentReplyEvent],
+    });
+
+    it('mails the customer on creation, on each public reply (not on notes) and when solved, each mail once', async () => {
+      const { fakes, activities } = fakeActivities({});
+      await run(activities, async (start) => {
+        const ticket = newTicket('normal', await env.currentTimeMs());
+        const handle = await start(ticket);
+        await handle.executeUpdate(agentReplyUpdate, reply('note-1', false, await env.currentTimeMs()));
+        await handle.executeUpdate(agentReplyUpdate, reply('reply-1', true, await env.currentTimeMs()));
+        await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'solved', actorUserId: AGENT }] });
+        await waitUntil(async () => fakes.mails.length >= 3);
+
+        const solvedSequence = ofType(fakes.events, 'status_changed').find((event) => event.data.to === 'solved')!.sequence;
+        expect(fakes.mails).toEqual([
+          { idempotencyKey: `${ticket.id}:acknowledgment`, template: 'acknowledgment', ticketId: ticket.id },
+          { idempotencyKey: `${ticket.id}:agent_reply:reply-1`, template: 'agent_reply', ticketId: ticket.id, messageId: 'reply-1' },
+          { idempotencyKey: `${ticket.id}:solved:${solvedSequence}`, template: 'solved', ticketId: ticket.id },
+        ]);
+        await recordHistory(handle, 'customer-notifications');
+      });
+    });
+
+    it('sends nothing for a ticket a migration imported', async () => {
+      const { fakes, activities } = fakeActivities({});
+      await run(activities, async (start) => {
+        const ticket = { ...newTicket('normal', await env.currentTimeMs()), imported: { runId: 'run-1', sourceSystem: 'zendesk', sourceId: '42' } };
+        const handle = await start(ticket);
+        await handle.executeUpdate(agentReplyUpdate, reply('reply-1', true, await env.currentTimeMs()));
+        await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'solved', actorUserId: AGENT }] });
+      });
+      // run() returned once the workflow had no activity pending: a mail would have been sent by now.
+      expect(ofType(fakes.events, 'status_changed').map((event) => event.data.to)).toEqual(['open', 'solved']);
+      expect(fakes.mails).toEqual([]);
     });
   });
 });

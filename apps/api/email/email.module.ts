@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TicketsModule } from '../tickets/tickets.module.js';
 import { DevOutboxResolver } from './dev-outbox.resolver.js';
+import { EmailAttachmentsResolver } from './email-attachments.resolver.js';
 import { EmailTemplatesResolver } from './email-templates.resolver.js';
 import { EmailTemplatesService } from './email-templates.service.js';
+import { InboundMailService } from './inbound-mail.service.js';
 
-/** Customer mail: the templates admins word, and the dev outbox. */
+/** Customer mail: inbound mail to tickets (with their attachments), the templates admins word, and the dev outbox. */
 @Module({
-  providers: [DevOutboxResolver, EmailTemplatesResolver, EmailTemplatesService],
+  imports: [TicketsModule],
+  providers: [DevOutboxResolver, EmailAttachmentsResolver, EmailTemplatesResolver, EmailTemplatesService, InboundMailService],
 })
 export class EmailModule {}
