@@ -22,7 +22,7 @@ export async function startDevOutbox(dataSource: DataSource, host: string, port:
       await dataSource.query(
         `INSERT INTO dev_outbox (envelope_from, envelope_to, message_id, subject, text_body, html_body, headers)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [envelopeFrom, envelopeTo, parsed.messageId ?? null, parsed.subject ?? '', parsed.text ?? '', parsed.html || null, headers],
+        [envelopeFrom, envelopeTo.map((address) => address.toLowerCase()), parsed.messageId ?? null, parsed.subject ?? '', parsed.text ?? '', parsed.html || null, headers],
       );
     },
   });
