@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { createHash } from 'node:crypto';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
-import { effectiveEmailTemplate } from '../../libs/db/email-templates.js';
+import { emailTemplateInForce } from '../../libs/db/email-templates.js';
 import { renderHeaderLine, renderTemplate, textToHtml, withTicketReference, type EmailTemplateKey } from '../../libs/domain/email/index.js';
 import { ticketMailFacts } from './ticket-mail-variables.js';
 
@@ -59,7 +59,7 @@ export function createEmailActivities({ dataSource, mail }: { dataSource: DataSo
       const facts = await ticketMailFacts(dataSource.manager, input.ticketId, input.messageId);
       if (!facts) throw ApplicationFailure.nonRetryable(`There is no ticket ${input.ticketId} to write to.`, 'TicketNotFound');
       const variables = { ...facts.variables, 'helpdesk.address': mail.from, ...input.variables };
-      const template = await effectiveEmailTemplate(dataSource.manager, input.template);
+      const { template } = await emailTemplateInForce(dataSource.manager, input.template);
       const subject = withTicketReference(renderHeaderLine(template.subject, variables).text, facts.ticketNumber);
       const text = renderTemplate(template.body, variables).text;
       const thread = await threadOf(dataSource, input.ticketId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { effectiveEmailTemplate } from '../../../libs/db/email-templates.js';
+import { emailTemplateInForce } from '../../../libs/db/email-templates.js';
 import { EmailTemplateEntity } from '../../../libs/db/entities/email-template.entity.js';
 import { EMAIL_TEMPLATE_KEYS, TEMPLATE_VARIABLES, templateError, type EmailTemplateKey } from '../../../libs/domain/email/index.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -50,9 +50,8 @@ export class EmailTemplatesService {
   }
 
   private async get(manager: EntityManager, key: EmailTemplateKey): Promise<EmailTemplateModel> {
-    const row = await manager.findOneBy(EmailTemplateEntity, { key });
-    const template = await effectiveEmailTemplate(manager, key);
-    return { key, ...template, variables: TEMPLATE_VARIABLES[key], customized: row !== null, updatedAt: row?.updatedAt ?? null };
+    const { template, override } = await emailTemplateInForce(manager, key);
+    return { key, ...template, variables: TEMPLATE_VARIABLES[key], customized: override !== null, updatedAt: override?.updatedAt ?? null };
   }
 }
 
