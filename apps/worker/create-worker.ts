@@ -12,15 +12,18 @@ export interface HelpdeskWorkerOptions {
   dataSource: DataSource;
   /** A prebuilt bundle (tests bundle once per run); omitted, the worker bundles the workflows itself. */
   workflowBundle?: WorkflowBundle;
+  /** Bounds the worker's memory: 10,000 cached tickets hold about 1.4 GiB (bench/open-tickets-memory.ts). */
+  maxCachedWorkflows: number;
 }
 
 /** Wires every activity to its real dependencies and registers the workflow bundle. */
 export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Worker> {
-  const { connection, namespace, taskQueue, dataSource, workflowBundle } = options;
+  const { connection, namespace, taskQueue, dataSource, workflowBundle, maxCachedWorkflows } = options;
   return Worker.create({
     connection,
     namespace,
     taskQueue,
+    maxCachedWorkflows,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: workflowsEntryPath() }),
     activities: {
       ...createTicketLifecycleActivities({ dataSource }),

@@ -24,6 +24,7 @@ export async function runWorker(config: RunWorkerConfig): Promise<RunningWorker>
       namespace: config.temporalNamespace,
       taskQueue: config.taskQueue,
       dataSource,
+      maxCachedWorkflows: config.workerMaxCachedWorkflows,
     });
     const done = worker.run().finally(async () => {
       await connection.close();

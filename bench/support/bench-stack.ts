@@ -107,6 +107,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       namespace: config.temporalNamespace,
       taskQueue: config.taskQueue,
       dataSource,
+      maxCachedWorkflows: config.workerMaxCachedWorkflows,
     });
     runWorker(worker);
 

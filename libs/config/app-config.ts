@@ -19,6 +19,8 @@ export interface AppConfig {
   temporalUiPort: number;
   graphqlMaxDepth: number;
   graphqlMaxComplexity: number;
+  /** Workflows a worker keeps in memory between tasks; the rest replay their history when they wake up. */
+  workerMaxCachedWorkflows: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -39,6 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporalUiPort: integer(env, 'TEMPORAL_UI_PORT', 8233),
     graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8),
     graphqlMaxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 500),
+    workerMaxCachedWorkflows: integer(env, 'WORKER_MAX_CACHED_WORKFLOWS', 1000),
   };
 }
 

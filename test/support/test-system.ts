@@ -79,6 +79,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
     taskQueue: config.taskQueue,
     dataSource,
     workflowBundle: workflowBundle(),
+    maxCachedWorkflows: config.workerMaxCachedWorkflows,
   });
   const workerRun = worker.run();
   const app: INestApplication = await createApiApp({ config, dataSource, temporal }, false);
