@@ -1,7 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { KnowledgeAudience, KnowledgeStatus } from '../../../../libs/domain/knowledge/index.js';
 import type { KnowledgeArticleEntity } from '../../../../libs/db/entities/knowledge-article.entity.js';
-import { KnowledgeAudienceEnum, KnowledgeStatusEnum } from '../knowledge-enums.js';
+import { KnowledgeArticleContentFields } from './knowledge-article-fields.js';
 
 @ObjectType('KnowledgeArticleUsage', { description: 'How agents use an article on tickets.' })
 export class KnowledgeArticleUsageModel {
@@ -16,30 +15,12 @@ export class KnowledgeArticleUsageModel {
 }
 
 @ObjectType('KnowledgeArticle', { description: 'A knowledge article as staff see it.' })
-export class KnowledgeArticleModel {
+export class KnowledgeArticleModel extends KnowledgeArticleContentFields {
   @Field(() => ID)
   id!: string;
 
-  @Field()
-  title!: string;
-
-  @Field({ description: 'Markdown.' })
-  body!: string;
-
-  @Field(() => [String])
-  tags!: string[];
-
-  @Field(() => KnowledgeStatusEnum)
-  status!: KnowledgeStatus;
-
-  @Field(() => KnowledgeAudienceEnum)
-  audience!: KnowledgeAudience;
-
   @Field(() => ID, { nullable: true, description: 'Who created it (null for imported articles).' })
   authorId!: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Who wrote the current version.' })
-  editedBy!: string | null;
 
   @Field(() => Int, { description: '1 when created; every edit adds one and keeps the version it replaced.' })
   version!: number;

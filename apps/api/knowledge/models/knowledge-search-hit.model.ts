@@ -1,6 +1,7 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import type { KnowledgeArticleEntity } from '../../../../libs/db/entities/knowledge-article.entity.js';
 import type { KnowledgeSearchHit } from '../knowledge-search.service.js';
+import { KnowledgeArticleTextFields } from './knowledge-article-fields.js';
 import { KnowledgeArticleModel, toKnowledgeArticleModel } from './knowledge-article.model.js';
 
 /** What every search result carries beside its article; highlights are HTML-safe (the text is escaped first). */
@@ -23,18 +24,9 @@ export class KnowledgeSearchHitModel extends SearchHitFields {
 }
 
 @ObjectType('PublicKnowledgeArticle', { description: 'A published public article, as customers see it.' })
-export class PublicKnowledgeArticleModel {
+export class PublicKnowledgeArticleModel extends KnowledgeArticleTextFields {
   @Field(() => ID)
   id!: string;
-
-  @Field()
-  title!: string;
-
-  @Field({ description: 'Markdown.' })
-  body!: string;
-
-  @Field(() => [String])
-  tags!: string[];
 
   @Field()
   updatedAt!: Date;
