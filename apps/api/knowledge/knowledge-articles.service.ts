@@ -5,7 +5,6 @@ import { KnowledgeArticleEntity } from '../../../libs/db/entities/knowledge-arti
 import { AuditService } from '../audit/audit.service.js';
 import { userError } from '../common/user-error.js';
 import { AuditedWrites, findByUuid } from '../sla-config/audited-writes.js';
-import { assertUuid } from '../sla-config/config-errors.js';
 import type { CreateKnowledgeArticleInput, UpdateKnowledgeArticleInput } from './dto/knowledge-article.input.js';
 import type { KnowledgeArticleVersionModel } from './models/knowledge-article-version.model.js';
 
