@@ -7,6 +7,10 @@ import { CustomerEntity } from './entities/customer.entity.js';
 import { EscalationPolicyEntity } from './entities/escalation-policy.entity.js';
 import { GroupEntity } from './entities/group.entity.js';
 import { HelpdeskSettingsEntity } from './entities/helpdesk-settings.entity.js';
+import { KnowledgeArticleLinkEntity } from './entities/knowledge-article-link.entity.js';
+import { KnowledgeArticleVersionEntity } from './entities/knowledge-article-version.entity.js';
+import { KnowledgeArticleEntity } from './entities/knowledge-article.entity.js';
+import { KnowledgeSearchEntity } from './entities/knowledge-search.entity.js';
 import { OrganizationEntity } from './entities/organization.entity.js';
 import { RoutingRuleEntity } from './entities/routing-rule.entity.js';
 import { SlaPolicyEntity } from './entities/sla-policy.entity.js';
@@ -19,6 +23,7 @@ import { SlaConfiguration1795507200000 } from './migrations/1795507200000-sla-co
 import { TicketSla1795593600000 } from './migrations/1795593600000-ticket-sla.js';
 import { Routing1795680000000 } from './migrations/1795680000000-routing.js';
 import { CustomersAndKnowledge1795766400000 } from './migrations/1795766400000-customers-and-knowledge.js';
+import { KnowledgeBase1795939200000 } from './migrations/1795939200000-knowledge-base.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -38,6 +43,10 @@ export const ENTITIES = [
   RoutingRuleEntity,
   OrganizationEntity,
   CustomerEntity,
+  KnowledgeArticleEntity,
+  KnowledgeArticleVersionEntity,
+  KnowledgeArticleLinkEntity,
+  KnowledgeSearchEntity,
 ];
 export const MIGRATIONS = [
   Foundation1795420800000,
@@ -45,6 +54,7 @@ export const MIGRATIONS = [
   TicketSla1795593600000,
   Routing1795680000000,
   CustomersAndKnowledge1795766400000,
+  KnowledgeBase1795939200000,
 ];
 
 export interface DataSourceOptions {
