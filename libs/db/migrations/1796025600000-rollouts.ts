@@ -35,6 +35,7 @@ export class Rollouts1796025600000 implements MigrationInterface {
         template_id text NOT NULL REFERENCES rollout_templates(id),
         plan jsonb NOT NULL,
         start_date date NOT NULL,
+        target_go_live date CHECK (target_go_live >= start_date),
         people jsonb NOT NULL,
         lead_id uuid NOT NULL REFERENCES users(id),
         baseline jsonb,

@@ -64,3 +64,8 @@ export function returnOnInvestment(entries: readonly MoneyEntry[]): Roi {
   const benefits = sum('benefit');
   return { costs, benefits, roi: costs > 0 ? (benefits - costs) / costs : null };
 }
+
+/** A review's judgement of measured KPIs: against the baseline, and the ROI of the recorded costs and benefits. */
+export function judgeReview(figures: { kpis: KpiSet; baseline: Partial<KpiSet>; money: readonly MoneyEntry[] }): { comparison: KpiComparison[]; roi: Roi } {
+  return { comparison: compareKpis(figures.baseline, figures.kpis), roi: returnOnInvestment(figures.money) };
+}

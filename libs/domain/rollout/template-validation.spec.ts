@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { planOf } from './plan-fixture.js';
 import type { RolloutTemplate } from './rollout-template.js';
-import { templateProblems } from './template-validation.js';
+import { templateProblems, templateShapeProblems } from './template-validation.js';
 
 describe('templateProblems', () => {
   const cases: Array<{ name: string; plan: RolloutTemplate; problems: string[] }> = [
@@ -39,5 +39,18 @@ describe('templateProblems', () => {
   it.each(['unified-platform', 'traditional'])('the shipped %s template is valid', (name) => {
     const template = JSON.parse(readFileSync(new URL(`../../../templates/rollouts/${name}.json`, import.meta.url), 'utf8')) as RolloutTemplate;
     expect(templateProblems(template)).toEqual([]);
+  });
+});
+
+describe('templateShapeProblems', () => {
+  it.each([
+    { value: [], problems: ['A template is a JSON object.'] },
+    {
+      value: { id: 'x', name: 'X', description: '', roles: ['lead'], reviewDays: [7], phases: [{ id: 'p', kind: 'launch', name: 'P', overlapsPrevious: false, checklist: [], exitCriteria: [], tasks: [{ id: 't', title: 'T', ownerRole: 'lead', effortHours: 1, durationDays: '2', offsetDays: 0, dependsOn: [] }] }] },
+      problems: ['phases[0].tasks[0].durationDays must be a number.'],
+    },
+    { value: { id: 'x', name: 'X', description: '', roles: ['lead'], reviewDays: [], phases: [] }, problems: [] },
+  ])('$problems', ({ value, problems }) => {
+    expect(templateShapeProblems(value)).toEqual(problems);
   });
 });

@@ -45,3 +45,35 @@ export function templateProblems(template: RolloutTemplate): string[] {
   }
   return problems;
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((entry) => typeof entry === 'string');
+
+/** Whether free-form JSON (an admin's edit) has the shape of a template; its rules are templateProblems'. */
+export function templateShapeProblems(value: unknown): string[] {
+  if (!isObject(value)) return ['A template is a JSON object.'];
+  const problems: string[] = [];
+  for (const key of ['id', 'name', 'description'] as const) if (typeof value[key] !== 'string') problems.push(`"${key}" must be a string.`);
+  if (!isStringList(value.roles)) problems.push('"roles" must be a list of strings.');
+  if (!Array.isArray(value.reviewDays) || !value.reviewDays.every((day) => typeof day === 'number')) problems.push('"reviewDays" must be a list of numbers.');
+  if (!Array.isArray(value.phases)) return [...problems, '"phases" must be a list.'];
+  value.phases.forEach((phase: unknown, index) => {
+    const where = `phases[${index}]`;
+    if (!isObject(phase)) return void problems.push(`${where} must be an object.`);
+    for (const key of ['id', 'kind', 'name']) if (typeof phase[key] !== 'string') problems.push(`${where}.${key} must be a string.`);
+    if (typeof phase.overlapsPrevious !== 'boolean') problems.push(`${where}.overlapsPrevious must be true or false.`);
+    if (!isStringList(phase.checklist)) problems.push(`${where}.checklist must be a list of strings.`);
+    if (!Array.isArray(phase.exitCriteria) || !phase.exitCriteria.every((criterion) => isObject(criterion) && typeof criterion.type === 'string')) {
+      problems.push(`${where}.exitCriteria must be a list of objects with a "type".`);
+    }
+    if (!Array.isArray(phase.tasks)) return void problems.push(`${where}.tasks must be a list.`);
+    phase.tasks.forEach((task: unknown, taskIndex) => {
+      const at = `${where}.tasks[${taskIndex}]`;
+      if (!isObject(task)) return void problems.push(`${at} must be an object.`);
+      for (const key of ['id', 'title', 'ownerRole']) if (typeof task[key] !== 'string') problems.push(`${at}.${key} must be a string.`);
+      for (const key of ['effortHours', 'durationDays', 'offsetDays']) if (typeof task[key] !== 'number') problems.push(`${at}.${key} must be a number.`);
+      if (!isStringList(task.dependsOn)) problems.push(`${at}.dependsOn must be a list of task ids.`);
+    });
+  });
+  return problems;
+}
