@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { measurePilotTickets, measureTicketKpis, tableExists } from '../../libs/db/ticket-metrics.js';
+import { rolloutReviewFigures } from '../../libs/db/rollout-review-figures.js';
+import { measurePilotTickets, tableExists } from '../../libs/db/ticket-metrics.js';
 import type { KpiSet, MoneyEntry, PilotTicketMetrics } from '../../libs/domain/rollout/index.js';
 import type { PilotScope, StoredGateFacts } from '../../workflows/rollout/rollout.contract.js';
 
@@ -43,14 +44,8 @@ export function createRolloutMeasurementActivities({ dataSource }: { dataSource:
     },
 
     /** The KPIs of the tickets created in [from, to), the rollout's baseline and its recorded costs and benefits. */
-    async reviewFigures(request: { rolloutId: string; from: string; to: string }): Promise<{ kpis: KpiSet; baseline: Partial<KpiSet>; money: MoneyEntry[] }> {
-      const row = await rolloutRow(request.rolloutId);
-      const { tickets: _count, ...kpis } = await measureTicketKpis(dataSource, { from: request.from, to: request.to });
-      const money = await dataSource.query<Array<{ kind: MoneyEntry['kind']; amount: string; description: string }>>(
-        'SELECT kind, amount, description FROM rollout_money WHERE rollout_id = $1 ORDER BY recorded_at, id',
-        [request.rolloutId],
-      );
-      return { kpis, baseline: row.baseline ?? {}, money: money.map((entry) => ({ ...entry, amount: Number(entry.amount) })) };
+    reviewFigures(request: { rolloutId: string; from: string; to: string }): Promise<{ kpis: KpiSet; baseline: Partial<KpiSet>; money: MoneyEntry[] }> {
+      return rolloutReviewFigures(dataSource, request);
     },
   };
 }

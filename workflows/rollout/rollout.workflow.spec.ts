@@ -149,6 +149,8 @@ describe('the rollout workflow on the time-skipping server', () => {
       const state = await handle.query(rolloutStateQuery);
       expect(state.status).toBe('completed');
       expect(state.gates.map((gate) => gate.phaseId)).toEqual(['requirements', 'platform-setup', 'data-migration', 'training', 'testing', 'pilot', 'launch']);
+      // The whole run replays against the current code: the workflow is deterministic.
+      await Worker.runReplayHistory({ workflowBundle: workflowBundle() }, await handle.fetchHistory());
     });
   });
 

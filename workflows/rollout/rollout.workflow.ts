@@ -12,13 +12,12 @@ import {
 import type { RolloutMeasurementActivities } from '../../activities/rollout/rollout-measurements.activities.js';
 import type { RolloutTimelineActivities } from '../../activities/rollout/rollout-timeline.activities.js';
 import {
-  compareKpis,
   computeSchedule,
   dateOf,
   endOfDay,
   evaluateGate,
   isCalendarDate,
-  returnOnInvestment,
+  judgeReview,
   scheduleChange,
   templateTasks,
   type TemplatePhase,
@@ -352,8 +351,7 @@ export async function rolloutWorkflow(input: RolloutWorkflowInput): Promise<void
         from: launchedAt,
         to,
         kpis: figures.kpis,
-        comparison: compareKpis(figures.baseline, figures.kpis),
-        roi: returnOnInvestment(figures.money),
+        ...judgeReview(figures),
       };
       progress.reviews.push(review);
       await record([{ type: 'review_report', actor: 'system', data: { ...review } }, notification(lead, `The +${day}-day review is ready.`, { day })]);
