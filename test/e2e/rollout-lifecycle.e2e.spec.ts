@@ -110,6 +110,12 @@ describe('rollouts through GraphQL', () => {
     expect(await system.dataSource.query(`SELECT id FROM rollout_templates WHERE id = 'broken'`)).toEqual([]);
   });
 
+  it('answers an id that is not a rollout: malformed, or unknown', async () => {
+    expect(onlyError(await call(`{ rollout(id: "abc") { id } }`))).toEqual({ code: 'BAD_USER_INPUT', message: '"abc" is not a rollout id (ids are UUIDs).' });
+    const unknown = '00000000-0000-4000-8000-00000000abcd';
+    expect(onlyError(await call(`query($id: ID!) { rollout(id: $id) { id } }`, { id: unknown }))).toEqual({ code: 'NOT_FOUND', message: `There is no rollout ${unknown}.` });
+  });
+
   it('creates a rollout from the unified template with its computed schedule', async () => {
     const { createRollout } = dataOf(
       await call(`mutation($input: CreateRolloutInput!) { createRollout(input: $input) { ${ROLLOUT_FIELDS} } }`, {

@@ -4,6 +4,7 @@ import { rolloutReviewFigures } from '../../../libs/db/rollout-review-figures.js
 import { columnExists, measureTicketKpis, tableExists } from '../../../libs/db/ticket-metrics.js';
 import { judgeReview, type MoneyEntry } from '../../../libs/domain/rollout/index.js';
 import { userError } from '../common/user-error.js';
+import { assertUuid } from '../sla-config/config-errors.js';
 import type { RoutingScenarioInput } from '../routing/dto/routing-scenario.input.js';
 import type { RoutingSimulationModel } from '../routing/models/simulation.model.js';
 import { SimulatorService } from '../routing/simulator.service.js';
@@ -33,6 +34,7 @@ export class RolloutMeasuresService {
   /** The baseline measured from the tickets a migration run brought in (when migration exists in this installation). */
   async baselineFromMigration(rolloutId: string, migrationRunId: string): Promise<Record<string, unknown>> {
     await this.rollouts.row(rolloutId);
+    assertUuid(migrationRunId, 'a migration run');
     if (!(await columnExists(this.dataSource, 'tickets', 'import_run_id'))) {
       throw userError('BAD_USER_INPUT', 'Not measurable yet: this installation has no data migration, so enter the baseline instead.');
     }
@@ -58,6 +60,7 @@ export class RolloutMeasuresService {
   /** The migration run the data-migration gate reads. */
   async linkMigrationRun(rolloutId: string, migrationRunId: string): Promise<void> {
     await this.rollouts.row(rolloutId);
+    assertUuid(migrationRunId, 'a migration run');
     if (await tableExists(this.dataSource, 'migration_runs')) {
       const runs: unknown[] = await this.dataSource.query('SELECT 1 FROM migration_runs WHERE id = $1', [migrationRunId]);
       if (runs.length === 0) throw userError('BAD_USER_INPUT', `There is no migration run ${migrationRunId}.`);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { isCalendarDate, type RolloutTemplate } from '../../../libs/domain/rollout/index.js';
 import { userError } from '../common/user-error.js';
+import { assertUuid } from '../sla-config/config-errors.js';
 import type { CreateRolloutInput } from './dto/create-rollout.input.js';
 import type { RolloutModel, RolloutTimelineEntryModel } from './models/rollout.model.js';
 import { RolloutWorkflowsClient } from './rollout-workflows.client.js';
@@ -74,6 +75,7 @@ export class RolloutsService {
   }
 
   async row(id: string): Promise<RolloutRow> {
+    assertUuid(id, 'a rollout');
     const [row] = await this.dataSource.query<RolloutRow[]>(
       `SELECT id, name, template_id, plan, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(target_go_live, 'YYYY-MM-DD') AS target_go_live, people, baseline FROM rollouts WHERE id = $1`,
       [id],
@@ -98,6 +100,7 @@ export class RolloutsService {
 
   /** Whether a user can own a task: an active user. */
   async requireActiveUser(userId: string): Promise<void> {
+    assertUuid(userId, 'a user');
     const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM users WHERE id = $1 AND active', [userId]);
     if (rows.length === 0) throw userError('BAD_USER_INPUT', `${userId} is not an active user.`);
   }
