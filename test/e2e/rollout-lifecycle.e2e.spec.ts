@@ -227,6 +227,9 @@ describe('rollouts through GraphQL', () => {
   it('refuses a pilot shorter than a week, and reads the timeline and a review report with the ROI', async () => {
     const tooShort = onlyError(await call(`mutation($r: ID!) { startRolloutPilot(rolloutId: $r, input: { durationDays: 3 }) { id } }`, { r: rolloutId }));
     expect(tooShort).toEqual({ code: 'BAD_USER_INPUT', message: 'A pilot runs 7 to 28 days (1 to 4 weeks), not 3.' });
+    const noPilot = await approve();
+    expect(noPilot.passed).toBe(false);
+    expect(noPilot.criteria.map((criterion: { detail: string }) => criterion.detail)).toContain('The pilot has not ended yet: its evaluation decides this gate.');
 
     for (const [kind, amount] of [['cost', 10_000], ['cost', 5_000], ['benefit', 30_000]] as const) {
       dataOf(await call(`mutation($r: ID!, $k: String!, $a: Float!) { recordRolloutMoney(rolloutId: $r, kind: $k, amount: $a, description: "entry") }`, { r: rolloutId, k: kind, a: amount }));
@@ -241,6 +244,7 @@ describe('rollouts through GraphQL', () => {
     const types = rollout.timeline.map((entry: { type: string }) => entry.type);
     expect(types.slice(0, 2)).toEqual(['rollout_started', 'phase_started']);
     expect(types.filter((type: string) => type === 'gate_passed')).toHaveLength(4);
+    expect(types.filter((type: string) => type === 'gate_failed')).toHaveLength(3);
     expect(types).toEqual(expect.arrayContaining(['gate_failed', 'gate_overridden', 'task_completed', 'task_redated', 'schedule_moved']));
     expect(rollout.timeline.map((entry: { sequence: number }) => entry.sequence)).toEqual(rollout.timeline.map((_: unknown, index: number) => index + 1));
   });

@@ -81,7 +81,14 @@ describe('evaluateGate', () => {
       passed: false,
       statuses: ['failed'],
     },
-    { name: 'pilot not ended', criteria: [{ type: 'pilot_go' }], measured: {}, passed: true, statuses: ['not_measurable'] },
+    {
+      name: 'a pilot that has not ended fails the gate',
+      criteria: [{ type: 'pilot_go' }],
+      measured: {},
+      passed: false,
+      statuses: ['failed'],
+      detail: 'The pilot has not ended yet: its evaluation decides this gate.',
+    },
   ];
 
   it.each(cases)('$name', ({ criteria, measured, passed, statuses, detail }) => {

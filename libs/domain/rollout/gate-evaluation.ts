@@ -58,7 +58,8 @@ function judgeCriterion(criterion: ExitCriterion, measured: GateMeasurements): C
     }
     case 'pilot_go': {
       const pilot = measured.pilot;
-      if (!pilot) return [atLeast('pilot decision go', null, 1, '', 'the pilot has not ended')];
+      // The pilot is built here, so it is always measurable: no report yet is a failure, not the lead's call.
+      if (!pilot) return [{ ...atLeast('pilot decision go', 0, 1, ''), detail: 'The pilot has not ended yet: its evaluation decides this gate.' }];
       const result = atLeast('pilot decision go', pilot.go ? 1 : 0, 1, '');
       const failed = pilot.criteria.filter((entry) => entry.status === 'failed').map((entry) => entry.detail);
       return [pilot.go ? result : { ...result, detail: `The pilot's evaluation says no-go: ${failed.join(' ')}` }];
