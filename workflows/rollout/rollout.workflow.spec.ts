@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { KpiSet, MoneyEntry, PilotTicketMetrics, RolloutTemplate } from '../../libs/domain/rollout/index.js';
+import { computeSchedule, type KpiSet, type MoneyEntry, type PilotTicketMetrics, type RolloutTemplate } from '../../libs/domain/rollout/index.js';
 import { workflowBundle } from '../../test/support/test-stack.js';
 import { startTimeSkippingEnv } from '../../test/support/time-skipping-env.js';
 import {
@@ -85,13 +85,17 @@ describe('the rollout workflow on the time-skipping server', () => {
 
   type Handle = Awaited<ReturnType<TestWorkflowEnvironment['client']['workflow']['start']>>;
 
-  async function run(setup: ReturnType<typeof fakeActivities>, body: (handle: Handle, rolloutId: string) => Promise<void>) {
+  async function run(
+    setup: ReturnType<typeof fakeActivities>,
+    body: (handle: Handle, rolloutId: string) => Promise<void>,
+    carried?: (startDate: string) => RolloutWorkflowInput['carried'],
+  ) {
     const taskQueue = `rollout-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities: setup.activities });
     const rolloutId = randomUUID();
     const start = async () => {
       const today = new Date(await env.currentTimeMs()).toISOString().slice(0, 10);
-      const input: RolloutWorkflowInput = { rolloutId, template: UNIFIED, startDate: today, people: PEOPLE };
+      const input: RolloutWorkflowInput = { rolloutId, template: UNIFIED, startDate: today, people: PEOPLE, carried: carried?.(today) };
       return env.client.workflow.start('rolloutWorkflow', { workflowId: `rollout:${rolloutId}`, taskQueue, args: [input] });
     };
     const handle = await start();
@@ -216,5 +220,38 @@ describe('the rollout workflow on the time-skipping server', () => {
       const pilotCriterion = gate.criteria.find((criterion) => criterion.criterion === 'pilot decision go')!;
       expect(pilotCriterion.detail).toContain('routing accuracy: 82 %, needs at least 90 % (short by 8 %).');
     });
+  });
+
+  it('picks up where a continued-as-new run left off: no second start, sequence numbers go on, reviews count from the launch', async () => {
+    const setup = fakeActivities();
+    const { fakes } = setup;
+    const launchedAt = new Date(await env.currentTimeMs()).toISOString();
+    await run(
+      setup,
+      async (handle) => {
+        await handle.result();
+        expect(ofType(fakes.events, 'rollout_started')).toHaveLength(0);
+        expect(fakes.events[0].sequence).toBe(41);
+        expect(ofType(fakes.events, 'review_report').map((review) => review.data.day)).toEqual([30, 90]);
+        expect(fakes.reviewWindows.every((window) => window.from === launchedAt)).toBe(true);
+      },
+      (startDate) => {
+        const schedule = computeSchedule(UNIFIED, startDate);
+        return {
+          status: 'active',
+          phaseIndex: UNIFIED.phases.findIndex((phase) => phase.kind === 'reviews'),
+          adjustments: Object.fromEntries(schedule.tasks.map((task) => [task.id, { completedOn: startDate }])),
+          owners: {},
+          overdue: [],
+          checklist: {},
+          gates: [],
+          pilot: { state: 'ended', outcome: null },
+          launchedAt,
+          reviews: [{ day: 7, at: launchedAt, from: launchedAt, to: launchedAt, kpis: KPIS, comparison: [], roi: { costs: 0, benefits: 0, roi: null } }],
+          projected: schedule,
+          sequence: 40,
+        };
+      },
+    );
   });
 });
