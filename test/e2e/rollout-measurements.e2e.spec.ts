@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createRolloutMeasurementActivities } from '../../activities/rollout/rollout-measurements.activities.js';
 import { measurePilotTickets, measureTicketKpis } from '../../libs/db/ticket-metrics.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
@@ -95,5 +96,54 @@ describe('rollout measurements over seeded tickets', () => {
       [ids[0], ids[1], ids[2], at(400)],
     );
     expect((await measurePilotTickets(system.dataSource, { ...window, channels: ['email'] })).csat).toBe(0.5);
+  });
+
+  describe('once data migration exists (its tables as the migration capability defines them)', () => {
+    let lead: string;
+    let rolloutId: string;
+    const runId = randomUUID();
+
+    beforeAll(async () => {
+      let leadId: string;
+      ({ token: lead, userId: leadId } = await system.signIn(['implementation_lead']));
+      const people = [{ role: 'lead', userId: leadId }];
+      for (const role of ['admin', 'migration_operator', 'trainer']) people.push({ role, userId: (await system.signIn(['admin'])).userId });
+      const input = { name: 'Migrated', templateId: 'unified-platform', startDate: '2026-11-02', people };
+      const created = await system.graphql(`mutation($input: CreateRolloutInput!) { createRollout(input: $input) { id } }`, { input }, lead);
+      rolloutId = created.data!.createRollout.id;
+    });
+
+    it('refuses a baseline from migrated history while tickets carry no import run', async () => {
+      const response = await system.graphql(`mutation($r: ID!, $m: ID!) { computeRolloutBaselineFromMigration(rolloutId: $r, migrationRunId: $m) }`, { r: rolloutId, m: runId }, lead);
+      expect(response.errors?.[0]).toMatchObject({
+        message: 'Not measurable yet: this installation has no data migration, so enter the baseline instead.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    });
+
+    it("measures the baseline from the run's imported tickets and reads the run for the migration gate", async () => {
+      await system.dataSource.query(`CREATE TABLE migration_runs (id uuid PRIMARY KEY, status text NOT NULL, report jsonb)`);
+      await system.dataSource.query(`ALTER TABLE tickets ADD COLUMN import_run_id uuid`);
+      await system.dataSource.query(`INSERT INTO migration_runs (id, status, report) VALUES ($1, 'completed', $2)`, [
+        runId,
+        JSON.stringify({ totals: { read: 100, imported: 96, updated: 0, rejected: 3, skipped: 1 } }),
+      ]);
+      await system.dataSource.query(`UPDATE tickets SET import_run_id = $1 WHERE id = ANY($2::uuid[])`, [runId, [ids[0], ids[1]]]);
+
+      const response = await system.graphql(`mutation($r: ID!, $m: ID!) { computeRolloutBaselineFromMigration(rolloutId: $r, migrationRunId: $m) }`, { r: rolloutId, m: runId }, lead);
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.computeRolloutBaselineFromMigration).toMatchObject({
+        firstResponseMinutes: 60,
+        resolutionMinutes: 180,
+        reopenRate: 0.5,
+        volumes: { tickets: 2, byChannel: { email: 2 } },
+      });
+
+      const facts = await createRolloutMeasurementActivities({ dataSource: system.dataSource }).gateFacts(rolloutId);
+      expect(facts).toMatchObject({
+        baselineRecorded: true,
+        migration: { status: 'completed', totals: { read: 100, imported: 96, updated: 0, rejected: 3, skipped: 1 } },
+      });
+    });
   });
 });
