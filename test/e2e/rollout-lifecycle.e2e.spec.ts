@@ -110,6 +110,25 @@ describe('rollouts through GraphQL', () => {
     expect(await system.dataSource.query(`SELECT id FROM rollout_templates WHERE id = 'broken'`)).toEqual([]);
   });
 
+  it('lets an admin save an edited template (audited, versioned) that new rollouts are scheduled from', async () => {
+    const { rolloutTemplate } = dataOf(await call(`{ rolloutTemplate(id: "unified-platform") { body } }`));
+    const shorter = { ...rolloutTemplate.body, id: 'unified-short', name: 'Unified, short pilot' };
+    shorter.phases = shorter.phases.map((phase: { tasks: Array<{ id: string; durationDays: number }> }) => ({
+      ...phase,
+      tasks: phase.tasks.map((task) => (task.id === 'run-pilot' ? { ...task, durationDays: 3 } : task)),
+    }));
+    const save = `mutation($t: JSON!) { saveRolloutTemplate(template: $t) { id version } }`;
+    expect(dataOf(await call(save, { t: shorter }, admin)).saveRolloutTemplate).toEqual({ id: 'unified-short', version: 1 });
+    expect(dataOf(await call(save, { t: shorter }, admin)).saveRolloutTemplate).toEqual({ id: 'unified-short', version: 2 });
+    const audit = await system.dataSource.query(`SELECT action FROM audit_log WHERE entity_type = 'rollout_template' AND entity_id = 'unified-short' ORDER BY id`);
+    expect(audit.map((entry: { action: string }) => entry.action)).toEqual(['rollout_template.created', 'rollout_template.updated']);
+
+    const create = `mutation($input: CreateRolloutInput!) { createRollout(input: $input) { id plannedGoLive } }`;
+    const standard = dataOf(await call(create, { input: { name: 'Standard', templateId: 'unified-platform', startDate: '2027-01-04', people: peopleInput() } })).createRollout;
+    const short = dataOf(await call(create, { input: { name: 'Short', templateId: 'unified-short', startDate: '2027-01-04', people: peopleInput() } })).createRollout;
+    expect((Date.parse(standard.plannedGoLive) - Date.parse(short.plannedGoLive)) / 86_400_000).toBe(4);
+  });
+
   it('answers an id that is not a rollout: malformed, or unknown', async () => {
     expect(onlyError(await call(`{ rollout(id: "abc") { id } }`))).toEqual({ code: 'BAD_USER_INPUT', message: '"abc" is not a rollout id (ids are UUIDs).' });
     const unknown = '00000000-0000-4000-8000-00000000abcd';
