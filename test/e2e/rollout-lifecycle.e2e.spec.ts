@@ -148,6 +148,8 @@ describe('rollouts through GraphQL', () => {
     const owner = (id: string) => createRollout.tasks.find((task: { id: string }) => task.id === id).ownerId;
     expect([owner('gather-requirements'), owner('configure-channels'), owner('train-agents')]).toEqual([leadId, people.admin, people.trainer]);
     expect(createRollout.blockedTasks).toContain('record-baseline');
+    const { rollouts } = dataOf(await call('{ rollouts { id name templateId } }'));
+    expect(rollouts[0]).toEqual({ id: rolloutId, name: 'Acme help desk', templateId: 'unified-platform' });
   });
 
   it('fails the requirements gate naming the open tasks and the missing baseline, then passes it', async () => {

@@ -3,7 +3,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { CreateRolloutInput } from './dto/create-rollout.input.js';
-import { RolloutModel, RolloutTimelineEntryModel } from './models/rollout.model.js';
+import { RolloutModel, RolloutSummaryModel, RolloutTimelineEntryModel } from './models/rollout.model.js';
 import { RolloutWorkflowsClient } from './rollout-workflows.client.js';
 import { ROLLOUT_USERS } from './rollout.roles.js';
 import { RolloutsService } from './rollouts.service.js';
@@ -26,6 +26,12 @@ export class RolloutsResolver {
   @Query(() => RolloutModel, { description: 'Current phase, progress, overdue and blocked tasks, gates, projected versus planned go-live.' })
   rollout(@Args('id', { type: () => ID }) id: string): Promise<RolloutModel> {
     return this.rollouts.get(id);
+  }
+
+  @Roles(...ROLLOUT_USERS)
+  @Query(() => [RolloutSummaryModel], { name: 'rollouts', description: 'Every rollout, newest first.' })
+  listRollouts(): Promise<RolloutSummaryModel[]> {
+    return this.rollouts.list();
   }
 
   @Roles(...ROLLOUT_USERS)

@@ -5,7 +5,7 @@ import { isCalendarDate, type RolloutTemplate } from '../../../libs/domain/rollo
 import { userError } from '../common/user-error.js';
 import { assertUuid } from '../sla-config/config-errors.js';
 import type { CreateRolloutInput } from './dto/create-rollout.input.js';
-import type { RolloutModel, RolloutTimelineEntryModel } from './models/rollout.model.js';
+import type { RolloutModel, RolloutSummaryModel, RolloutTimelineEntryModel } from './models/rollout.model.js';
 import { RolloutWorkflowsClient } from './rollout-workflows.client.js';
 import { rolloutView, type RolloutRow } from './rollout-view.js';
 
@@ -84,7 +84,7 @@ export class RolloutsService {
     return row;
   }
 
-  async list(): Promise<Array<{ id: string; name: string; templateId: string; startDate: string }>> {
+  list(): Promise<RolloutSummaryModel[]> {
     return this.dataSource.query(
       `SELECT id, name, template_id AS "templateId", to_char(start_date, 'YYYY-MM-DD') AS "startDate" FROM rollouts ORDER BY created_at DESC, id`,
     );

@@ -32,6 +32,25 @@ describe('templateProblems', () => {
     },
   ];
 
+  const withCriterion = (criterion: unknown) => {
+    const plan = planOf([{ id: 'p', tasks: [['a', 1]] }]);
+    plan.phases[0].exitCriteria = [criterion as never];
+    return plan;
+  };
+  cases.push(
+    {
+      name: 'a reject threshold that is not a share',
+      plan: withCriterion({ type: 'migration_reconciled', maxRejectRate: 5 }),
+      problems: ['Phase "p": migration_reconciled needs a maxRejectRate between 0 and 1.'],
+    },
+    {
+      name: 'a routing criterion without its scenario count',
+      plan: withCriterion({ type: 'routing_accuracy', minAccuracy: 0.9 }),
+      problems: ['Phase "p": routing_accuracy needs a minAccuracy between 0 and 1 and a whole minScenarios.'],
+    },
+    { name: 'an unknown criterion', plan: withCriterion({ type: 'vibes' }), problems: ['Phase "p" has an unknown exit criterion "vibes".'] },
+  );
+
   it.each(cases)('$name', ({ plan, problems }) => {
     expect(templateProblems(plan)).toEqual(problems);
   });

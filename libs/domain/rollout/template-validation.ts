@@ -1,5 +1,5 @@
 import { findDependencyCycle } from './dependency-graph.js';
-import { EXIT_CRITERION_TYPES, PHASE_KINDS, templateTasks, type RolloutTemplate } from './rollout-template.js';
+import { EXIT_CRITERION_TYPES, PHASE_KINDS, templateTasks, type ExitCriterion, type RolloutTemplate } from './rollout-template.js';
 
 const MAX_DURATION_DAYS = 366;
 
@@ -16,9 +16,7 @@ export function templateProblems(template: RolloutTemplate): string[] {
   const ids = new Set<string>();
   for (const phase of template.phases) {
     if (!PHASE_KINDS.includes(phase.kind)) problems.push(`Phase "${phase.id}" has an unknown kind "${phase.kind}".`);
-    for (const criterion of phase.exitCriteria) {
-      if (!EXIT_CRITERION_TYPES.includes(criterion.type)) problems.push(`Phase "${phase.id}" has an unknown exit criterion "${criterion.type}".`);
-    }
+    for (const criterion of phase.exitCriteria) problems.push(...criterionProblems(phase.id, criterion));
   }
   for (const task of tasks) {
     if (ids.has(task.id)) problems.push(`Task id "${task.id}" is used twice.`);
@@ -44,6 +42,20 @@ export function templateProblems(template: RolloutTemplate): string[] {
     if (cycle) problems.push(`The tasks depend on each other in a cycle: ${cycle.join(' → ')}.`);
   }
   return problems;
+}
+
+const isShare = (value: unknown) => typeof value === 'number' && value >= 0 && value <= 1;
+
+/** A criterion's own parameters: shares between 0 and 1, whole scenario counts. */
+function criterionProblems(phaseId: string, criterion: ExitCriterion): string[] {
+  if (!EXIT_CRITERION_TYPES.includes(criterion.type)) return [`Phase "${phaseId}" has an unknown exit criterion "${criterion.type}".`];
+  if (criterion.type === 'migration_reconciled' && !isShare(criterion.maxRejectRate)) {
+    return [`Phase "${phaseId}": migration_reconciled needs a maxRejectRate between 0 and 1.`];
+  }
+  if (criterion.type === 'routing_accuracy' && (!isShare(criterion.minAccuracy) || !Number.isInteger(criterion.minScenarios) || criterion.minScenarios < 0)) {
+    return [`Phase "${phaseId}": routing_accuracy needs a minAccuracy between 0 and 1 and a whole minScenarios.`];
+  }
+  return [];
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -167,3 +167,18 @@ export class RolloutModel {
   @Field(() => JSONScalar, { nullable: true })
   baseline!: unknown;
 }
+
+@ObjectType('RolloutSummary')
+export class RolloutSummaryModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  templateId!: string;
+
+  @Field()
+  startDate!: string;
+}
