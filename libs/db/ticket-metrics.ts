@@ -167,3 +167,34 @@ export async function measurePilotTickets(db: Queryable, selection: TicketSelect
     articleLinkingRate: await articleLinkingRateOf(db, where, parameters),
   };
 }
+
+export interface TicketVolumes {
+  tickets: number;
+  byChannel: Record<string, number>;
+  /** By the "category" form field ("(none)" without one). */
+  byCategory: Record<string, number>;
+  /** Busiest first: weekday names (UTC) and hours of the day (0–23, UTC), three of each. */
+  peakDays: string[];
+  peakHours: number[];
+}
+
+const PEAKS = 3;
+
+/** How much arrives where and when: the volume part of a baseline. */
+export async function ticketVolumes(db: Queryable, selection: TicketSelection): Promise<TicketVolumes> {
+  const { where, parameters } = selectionFilter(selection);
+  const counts = async (key: string, order = 'n DESC, k') =>
+    db.query<Array<{ k: string | number; n: string }>>(`SELECT ${key} AS k, count(*) AS n FROM tickets t WHERE ${where} GROUP BY 1 ORDER BY ${order}`, parameters);
+  const byChannel = await counts('t.channel', 'k');
+  const byCategory = await counts(`coalesce(t.fields->>'category', '(none)')`, 'k');
+  const days = await counts(`trim(to_char(t.created_at AT TIME ZONE 'UTC', 'Day'))`);
+  const hours = await counts(`extract(hour FROM t.created_at AT TIME ZONE 'UTC')::int`);
+  const asRecord = (rows: Array<{ k: string | number; n: string }>) => Object.fromEntries(rows.map((row) => [row.k, Number(row.n)]));
+  return {
+    tickets: byChannel.reduce((total, row) => total + Number(row.n), 0),
+    byChannel: asRecord(byChannel),
+    byCategory: asRecord(byCategory),
+    peakDays: days.slice(0, PEAKS).map((row) => String(row.k)),
+    peakHours: hours.slice(0, PEAKS).map((row) => Number(row.k)),
+  };
+}

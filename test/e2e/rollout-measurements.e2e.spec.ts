@@ -136,7 +136,7 @@ describe('rollout measurements over seeded tickets', () => {
         firstResponseMinutes: 60,
         resolutionMinutes: 180,
         reopenRate: 0.5,
-        volumes: { tickets: 2, byChannel: { email: 2 } },
+        volumes: { tickets: 2, byChannel: { email: 2 }, byCategory: { '(none)': 2 }, peakDays: ['Monday'], peakHours: [9, 10] },
       });
 
       const facts = await createRolloutMeasurementActivities({ dataSource: system.dataSource }).gateFacts(rolloutId);

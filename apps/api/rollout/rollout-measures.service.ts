@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { rolloutReviewFigures } from '../../../libs/db/rollout-review-figures.js';
-import { columnExists, measureTicketKpis, tableExists } from '../../../libs/db/ticket-metrics.js';
+import { columnExists, measureTicketKpis, tableExists, ticketVolumes } from '../../../libs/db/ticket-metrics.js';
 import { judgeReview, type MoneyEntry } from '../../../libs/domain/rollout/index.js';
 import { userError } from '../common/user-error.js';
 import { assertUuid } from '../sla-config/config-errors.js';
@@ -31,7 +31,7 @@ export class RolloutMeasuresService {
     return baseline;
   }
 
-  /** The baseline measured from the tickets a migration run brought in (when migration exists in this installation). */
+  /** The baseline measured from the tickets a migration run brought in (when migration exists in this installation): KPIs and volumes. */
   async baselineFromMigration(rolloutId: string, migrationRunId: string): Promise<Record<string, unknown>> {
     await this.rollouts.row(rolloutId);
     assertUuid(migrationRunId, 'a migration run');
@@ -40,15 +40,7 @@ export class RolloutMeasuresService {
     }
     const { tickets, ...kpis } = await measureTicketKpis(this.dataSource, { importRunId: migrationRunId });
     if (tickets === 0) throw userError('BAD_USER_INPUT', `The migration run ${migrationRunId} brought in no tickets to measure.`);
-    const volumeByChannel = Object.fromEntries(
-      (
-        await this.dataSource.query<Array<{ channel: string; n: string }>>(
-          'SELECT channel, count(*) AS n FROM tickets WHERE import_run_id = $1 GROUP BY channel ORDER BY channel',
-          [migrationRunId],
-        )
-      ).map((row) => [row.channel, Number(row.n)]),
-    );
-    const baseline = { ...kpis, volumes: { tickets, byChannel: volumeByChannel } };
+    const baseline = { ...kpis, volumes: await ticketVolumes(this.dataSource, { importRunId: migrationRunId }) };
     await this.dataSource.query(`UPDATE rollouts SET baseline = $2, baseline_source = 'migrated_history', migration_run_id = $3 WHERE id = $1`, [
       rolloutId,
       JSON.stringify(baseline),
