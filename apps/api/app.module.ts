@@ -17,6 +17,7 @@ import { graphqlContext } from './common/graphql-context.js';
 import { maskSubscriptionErrors } from './common/mask-subscription-errors.js';
 import { HealthModule } from './health/health.module.js';
 import { KnowledgeModule } from './knowledge/knowledge.module.js';
+import { RolloutModule } from './rollout/rollout.module.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { SlaConfigModule } from './sla-config/sla-config.module.js';
 import { SlaModule } from './sla/sla.module.js';
@@ -73,6 +74,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         KnowledgeModule,
+        RolloutModule,
         RoutingModule,
         SlaConfigModule,
         SlaModule,

@@ -1,5 +1,7 @@
 import { type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import { createRolloutMeasurementActivities } from '../../activities/rollout/rollout-measurements.activities.js';
+import { createRolloutTimelineActivities } from '../../activities/rollout/rollout-timeline.activities.js';
 import { createRoutingActivities } from '../../activities/routing/routing.activities.js';
 import { createSlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
 import { createTicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
@@ -29,6 +31,8 @@ export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Wo
       ...createTicketLifecycleActivities({ dataSource }),
       ...createSlaRulesActivities({ dataSource }),
       ...createRoutingActivities({ dataSource }),
+      ...createRolloutTimelineActivities({ dataSource }),
+      ...createRolloutMeasurementActivities({ dataSource }),
     },
   });
 }

@@ -24,6 +24,7 @@ import { TicketSla1795593600000 } from './migrations/1795593600000-ticket-sla.js
 import { Routing1795680000000 } from './migrations/1795680000000-routing.js';
 import { CustomersAndKnowledge1795766400000 } from './migrations/1795766400000-customers-and-knowledge.js';
 import { KnowledgeBase1795939200000 } from './migrations/1795939200000-knowledge-base.js';
+import { Rollouts1796025600000 } from './migrations/1796025600000-rollouts.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   Routing1795680000000,
   CustomersAndKnowledge1795766400000,
   KnowledgeBase1795939200000,
+  Rollouts1796025600000,
 ];
 
 export interface DataSourceOptions {
