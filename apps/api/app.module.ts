@@ -17,6 +17,8 @@ import { graphqlContext } from './common/graphql-context.js';
 import { EmailModule } from './email/email.module.js';
 import { maskSubscriptionErrors } from './common/mask-subscription-errors.js';
 import { HealthModule } from './health/health.module.js';
+import { KnowledgeModule } from './knowledge/knowledge.module.js';
+import { RolloutModule } from './rollout/rollout.module.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { SlaConfigModule } from './sla-config/sla-config.module.js';
 import { SlaModule } from './sla/sla.module.js';
@@ -72,6 +74,8 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        KnowledgeModule,
+        RolloutModule,
         RoutingModule,
         SlaConfigModule,
         SlaModule,

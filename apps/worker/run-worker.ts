@@ -25,6 +25,7 @@ export async function runWorker(config: RunWorkerConfig): Promise<RunningWorker>
       taskQueue: config.taskQueue,
       dataSource,
       mail: outboundMailSettings(config),
+      maxCachedWorkflows: config.workerMaxCachedWorkflows,
     });
     const done = worker.run().finally(async () => {
       await connection.close();

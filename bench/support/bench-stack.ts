@@ -112,6 +112,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       taskQueue: config.taskQueue,
       dataSource,
       mail: { ...outboundMailSettings(config), smtpUrl: outbox.smtpUrl },
+      maxCachedWorkflows: config.workerMaxCachedWorkflows,
     });
     runWorker(worker);
 

@@ -31,6 +31,8 @@ export interface AppConfig {
   maxAttachmentBytes: number;
   /** Port of the dev outbox `start` runs when SMTP_URL is unset. */
   devOutboxPort: number;
+  /** Workflows a worker keeps in memory between tasks; the rest replay their history when they wake up. */
+  workerMaxCachedWorkflows: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -58,6 +60,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     inboundMaxMessageBytes: integer(env, 'INBOUND_MAX_MESSAGE_BYTES', 25 * 1024 * 1024),
     maxAttachmentBytes: integer(env, 'EMAIL_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024),
     devOutboxPort: integer(env, 'DEV_OUTBOX_PORT', 2526),
+    workerMaxCachedWorkflows: integer(env, 'WORKER_MAX_CACHED_WORKFLOWS', 1000),
   };
 }
 

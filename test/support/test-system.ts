@@ -88,6 +88,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
     dataSource,
     mail: outboundMailSettings(config),
     workflowBundle: workflowBundle(),
+    maxCachedWorkflows: config.workerMaxCachedWorkflows,
   });
   const workerRun = worker.run();
   const app: INestApplication = await createApiApp({ config, dataSource, temporal }, false);
