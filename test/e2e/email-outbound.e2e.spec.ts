@@ -1,6 +1,6 @@
 import { createEmailActivities } from '../../activities/email/email.activities.js';
 import { outboundMailSettings } from '../../libs/config/app-config.js';
-import { outboxFor } from '../support/dev-outbox.js';
+import { awaitMail, outboxFor } from '../support/dev-outbox.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { CREATE_TICKET, newTicket, onlyError } from '../support/tickets.js';
 
@@ -54,6 +54,25 @@ describe('sending templated email through real SMTP into the dev outbox', () => 
     expect(mail.text).toContain('"<img src=x onerror=alert(1)> {{agent.name}}"');
     expect(mail.html).toContain('&quot;&lt;img src=x onerror=alert(1)&gt; {{agent.name}}&quot;');
     expect(mail.html).not.toContain('<img');
+  });
+
+  it('the ticket workflow acknowledges a new ticket and tells the customer when it is solved', async () => {
+    const ticket = await createTicket({ requesterEmail: 'lifecycle@example.com', subject: 'Printer offline' });
+    const acknowledgment = await awaitMail(system, admin, 'lifecycle@example.com', (mail) => mail.subject.startsWith('We received'));
+
+    const solve = await system.graphql(
+      'mutation($input: ChangeTicketStatusInput!) { changeTicketStatus(input: $input) { status } }',
+      { input: { ticketId: ticket.id, status: 'SOLVED' } },
+      agent,
+    );
+    expect(solve.errors).toBeUndefined();
+
+    const solved = await awaitMail(system, admin, 'lifecycle@example.com', (mail) => mail.subject.startsWith('Solved:'));
+    expect(acknowledgment.subject).toBe(`We received your request: Printer offline [#${ticket.number}]`);
+    expect(solved.subject).toBe(`Solved: Printer offline [#${ticket.number}]`);
+    expect(solved.text).toContain('just reply to this mail and we will reopen it');
+    const sent = await system.dataSource.query('SELECT template FROM sent_emails WHERE ticket_id = $1 ORDER BY created_at', [ticket.id]);
+    expect(sent).toEqual([{ template: 'acknowledgment' }, { template: 'solved' }]);
   });
 
   it('lets only admins read the dev outbox', async () => {
