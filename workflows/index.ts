@@ -1,2 +1,3 @@
 // The workflow bundle's entry: every workflow type the worker runs.
 export { ticketWorkflow } from './ticket/ticket.workflow.js';
+export { surveyWorkflow } from './survey/survey.workflow.js';

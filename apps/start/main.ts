@@ -48,9 +48,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  const connections = { ...config, databaseUrl: stack.databaseUrl, temporalAddress: stack.temporalAddress };
+  const jwtSecret = config.jwtSecret ?? readOrCreateSecret(join(dataDir, 'jwt-secret'));
+  const connections = { ...config, databaseUrl: stack.databaseUrl, temporalAddress: stack.temporalAddress, jwtSecret };
   worker = await runWorker(connections);
-  api = await serveApi({ ...connections, jwtSecret: config.jwtSecret ?? readOrCreateSecret(join(dataDir, 'jwt-secret')) });
+  api = await serveApi(connections);
   void worker.done.catch((error: unknown) => {
     if (stopping) return;
     console.error('The worker stopped:', error);

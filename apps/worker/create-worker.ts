@@ -2,6 +2,8 @@ import { type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/
 import type { DataSource } from 'typeorm';
 import { createRoutingActivities } from '../../activities/routing/routing.activities.js';
 import { createSlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
+import type { SurveyLinkConfig } from '../../activities/surveys/survey-links.js';
+import { createSurveyActivities } from '../../activities/surveys/survey.activities.js';
 import { createTicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
 import { workflowsEntryPath } from '../../libs/temporal/workflows-path.js';
 
@@ -10,13 +12,14 @@ export interface HelpdeskWorkerOptions {
   namespace: string;
   taskQueue: string;
   dataSource: DataSource;
+  surveyLinks: SurveyLinkConfig;
   /** A prebuilt bundle (tests bundle once per run); omitted, the worker bundles the workflows itself. */
   workflowBundle?: WorkflowBundle;
 }
 
 /** Wires every activity to its real dependencies and registers the workflow bundle. */
 export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Worker> {
-  const { connection, namespace, taskQueue, dataSource, workflowBundle } = options;
+  const { connection, namespace, taskQueue, dataSource, surveyLinks, workflowBundle } = options;
   return Worker.create({
     connection,
     namespace,
@@ -26,6 +29,7 @@ export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Wo
       ...createTicketLifecycleActivities({ dataSource }),
       ...createSlaRulesActivities({ dataSource }),
       ...createRoutingActivities({ dataSource }),
+      ...createSurveyActivities({ dataSource, links: surveyLinks }),
     },
   });
 }

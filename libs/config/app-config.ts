@@ -19,6 +19,10 @@ export interface AppConfig {
   temporalUiPort: number;
   graphqlMaxDepth: number;
   graphqlMaxComplexity: number;
+  /** Signs survey links; unset: derived from the JWT secret. */
+  surveyTokenSecret?: string;
+  /** Where customers reach the help desk; survey links point here. */
+  publicUrl: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -39,6 +43,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporalUiPort: integer(env, 'TEMPORAL_UI_PORT', 8233),
     graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8),
     graphqlMaxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 500),
+    surveyTokenSecret: nonEmpty(env.SURVEY_TOKEN_SECRET),
+    publicUrl: env.PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${env.PORT || 3000}`,
   };
 }
 

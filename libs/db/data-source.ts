@@ -10,6 +10,7 @@ import { HelpdeskSettingsEntity } from './entities/helpdesk-settings.entity.js';
 import { OrganizationEntity } from './entities/organization.entity.js';
 import { RoutingRuleEntity } from './entities/routing-rule.entity.js';
 import { SlaPolicyEntity } from './entities/sla-policy.entity.js';
+import { SurveySettingsEntity } from './entities/survey-settings.entity.js';
 import { TicketEventEntity } from './entities/ticket-event.entity.js';
 import { TicketMessageEntity } from './entities/ticket-message.entity.js';
 import { TicketEntity } from './entities/ticket.entity.js';
@@ -19,6 +20,7 @@ import { SlaConfiguration1795507200000 } from './migrations/1795507200000-sla-co
 import { TicketSla1795593600000 } from './migrations/1795593600000-ticket-sla.js';
 import { Routing1795680000000 } from './migrations/1795680000000-routing.js';
 import { CustomersAndKnowledge1795766400000 } from './migrations/1795766400000-customers-and-knowledge.js';
+import { SatisfactionSurveys1795896000000 } from './migrations/1795896000000-satisfaction-surveys.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -38,6 +40,7 @@ export const ENTITIES = [
   RoutingRuleEntity,
   OrganizationEntity,
   CustomerEntity,
+  SurveySettingsEntity,
 ];
 export const MIGRATIONS = [
   Foundation1795420800000,
@@ -45,6 +48,7 @@ export const MIGRATIONS = [
   TicketSla1795593600000,
   Routing1795680000000,
   CustomersAndKnowledge1795766400000,
+  SatisfactionSurveys1795896000000,
 ];
 
 export interface DataSourceOptions {

@@ -8,6 +8,7 @@ import { runMigrations } from '../../libs/db/run-migrations.js';
 import { hashPassword } from '../../apps/api/auth/password-hasher.js';
 import { createApiApp } from '../../apps/api/create-api-app.js';
 import { createHelpdeskWorker } from '../../apps/worker/create-worker.js';
+import { surveyLinkConfig } from '../../activities/surveys/survey-links.js';
 import { readConfig, type AppConfig } from '../../libs/config/app-config.js';
 import { UserEntity } from '../../libs/db/entities/user.entity.js';
 import type { Role } from '../../libs/domain/auth/roles.js';
@@ -78,6 +79,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     dataSource,
+    surveyLinks: surveyLinkConfig(config),
     workflowBundle: workflowBundle(),
   });
   const workerRun = worker.run();
