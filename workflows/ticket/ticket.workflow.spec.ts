@@ -10,6 +10,8 @@ import type { RoutableTicket } from '../../libs/domain/routing/index.js';
 import type { TicketPriority } from '../../libs/domain/tickets/ticket-fields.js';
 import { startTimeSkippingEnv } from '../../test/support/time-skipping-env.js';
 import { workflowBundle } from '../../test/support/test-stack.js';
+import type { SurveySettings } from '../../libs/domain/survey/survey-settings.js';
+import { surveyStateQuery, surveyWorkflowId, type SurveyInvitation } from '../survey/survey.contract.js';
 import {
   acknowledgeEscalationUpdate,
   agentReplyUpdate,
@@ -53,11 +55,26 @@ interface Fakes {
   freeAgent: Record<string, string | null>;
   assignCalls: Array<{ ticketId: string; groupId: string }>;
   queued: string[];
+  /** Surveys are off unless a test turns them on. */
+  surveySettings: SurveySettings;
+  /** Templates of the mails the survey sent. */
+  surveyEmails: string[];
 }
 
 function fakeActivities(targets: Targets, steps: EscalationStep[] = [], calendar = WEEKDAYS_9_TO_5) {
-  const fakes: Fakes = { events: [], snapshots: [], factsSeen: [], routeTo: 'billing', freeAgent: {}, assignCalls: [], queued: [] };
+  const fakes: Fakes = {
+    events: [], snapshots: [], factsSeen: [], routeTo: 'billing', freeAgent: {}, assignCalls: [], queued: [], surveyEmails: [],
+    surveySettings: { enabled: false, trigger: 'closed', delayMinutes: 60, reminderAfterDays: null, expiresAfterDays: 1 },
+  };
   const activities = {
+    // The satisfaction survey a solved ticket starts (its own timing is tested in workflows/survey).
+    loadSurveySettings: async (): Promise<SurveySettings> => fakes.surveySettings,
+    surveyInvitation: async ({ expiresAt }: { expiresAt: number }): Promise<SurveyInvitation> => ({ surveyId: 's', url: 'u', expiresAt: new Date(expiresAt).toISOString() }),
+    recordSurveyStep: async () => true,
+    sendTemplatedEmail: async ({ template }: { template: string }) => {
+      fakes.surveyEmails.push(template);
+      return { messageId: 'm', alreadySent: false };
+    },
     routeTicket: async (ticket: RoutableTicket): Promise<RoutingOutcome> => ({
       ruleId: 'rule-1',
       ruleName: 'Billing words',
@@ -170,8 +187,10 @@ describe('the ticket workflow on the time-skipping server', () => {
   ): Promise<void> {
     const taskQueue = `ticket-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities });
+    const ticketIds: string[] = [];
     await worker.runUntil(
       body(async (ticket, options = {}) => {
+        ticketIds.push(ticket.id);
         const handle = await env.client.workflow.start('ticketWorkflow', {
           workflowId: `ticket:${ticket.id}`,
           taskQueue,
@@ -180,6 +199,9 @@ describe('the ticket workflow on the time-skipping server', () => {
         await handle.executeUpdate(openTicketUpdate);
         return handle;
       }),
+    ).finally(() =>
+      // Surveys outlive their tickets: one left waiting on a timer without its worker would stop the server skipping time.
+      Promise.all(ticketIds.map((id) => env.client.workflow.getHandle(surveyWorkflowId(id)).terminate().catch(() => undefined))),
     );
   }
 
@@ -298,6 +320,30 @@ describe('the ticket workflow on the time-skipping server', () => {
       expect(Date.parse(closed.occurredAt) - solvedAt).toBeGreaterThanOrEqual(4 * DAY);
       expect(Date.parse(closed.occurredAt) - solvedAt).toBeLessThan(4 * DAY + 1000);
       expect(fakes.snapshots.at(-1)?.status).toBe('closed');
+    });
+  });
+
+  it('starts the survey (survey:<ticket id>) when solved; it outlives the closed ticket and mails an hour after the close', async () => {
+    const { fakes, activities } = fakeActivities({});
+    fakes.surveySettings.enabled = true;
+    const createdAt = await env.currentTimeMs();
+    await run(activities, async (start) => {
+      const ticket = newTicket('normal', createdAt);
+      const handle = await start(ticket);
+      await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'solved', actorUserId: AGENT }] });
+      const survey = env.client.workflow.getHandle(surveyWorkflowId(ticket.id));
+      expect((await survey.describe()).status.name).toBe('RUNNING');
+      await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'closed', actorUserId: AGENT }] });
+      await handle.result();
+      const closedAt = Date.parse(ofType(fakes.events, 'status_changed').at(-1)!.occurredAt);
+      expect((await survey.describe()).status.name).toBe('RUNNING');
+      expect(fakes.surveyEmails).toEqual([]);
+
+      await advanceTo(closedAt + 2 * HOUR);
+      expect(fakes.surveyEmails).toEqual(['survey']);
+      const { sentAt } = await survey.query(surveyStateQuery);
+      expect(sentAt! - closedAt).toBeGreaterThanOrEqual(HOUR);
+      expect(sentAt! - closedAt).toBeLessThan(HOUR + MINUTE);
     });
   });
 
