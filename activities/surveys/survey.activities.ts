@@ -4,7 +4,7 @@ import type { SurveySettings } from '../../libs/domain/survey/survey-settings.js
 import { surveyTokenHash } from '../../libs/domain/survey/survey-token.js';
 import type { SurveyInvitation, SurveyStep } from '../../workflows/survey/survey.contract.js';
 import { surveyLink, type SurveyLinkConfig } from './survey-links.js';
-import { recordSurveyTimelineEvent } from './survey-timeline.js';
+import { recordSurveyTimelineEvent } from '../../libs/db/survey-timeline-events.js';
 
 const STEP_COLUMNS: Record<SurveyStep, string> = { sent: 'sent_at', reminded: 'reminded_at', expired: 'expired_at' };
 

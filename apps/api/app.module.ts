@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { SlaConfigModule } from './sla-config/sla-config.module.js';
 import { SlaModule } from './sla/sla.module.js';
+import { SurveysModule } from './surveys/surveys.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 
 export interface ApiDependencies {
@@ -74,6 +75,7 @@ export class AppModule {
         RoutingModule,
         SlaConfigModule,
         SlaModule,
+        SurveysModule,
         TicketsModule,
       ],
       providers: [
