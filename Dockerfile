@@ -33,6 +33,8 @@ COPY --from=build /app/node_modules ./node_modules
 # (libs/temporal/workflows-path.ts resolves it relative to dist/libs/temporal/, i.e. /app/dist/workflows/index.js),
 # using @temporalio/worker's webpack and @swc/core, which are production dependencies and survive the prune.
 COPY --from=build /app/dist ./dist
+# The shipped rollout plan templates, which the migration seeds (libs/db/shipped-rollout-templates.ts finds them above dist/).
+COPY templates ./templates
 
 USER node
 EXPOSE 3000

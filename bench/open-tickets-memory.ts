@@ -74,7 +74,7 @@ try {
   peak.stop();
 
   console.log(`\nmachine while open: ${machineWhileOpen}; after the breaches: ${machineLoad()}`);
-  // createHelpdeskWorker sets neither: these are the SDK's defaults (the cache size follows the heap limit).
+  // The cache size is WORKER_MAX_CACHED_WORKFLOWS; reuseV8Context is the SDK's default.
   console.log(`worker cache: maxCachedWorkflows = ${maxCachedWorkflows}, reuseV8Context = ${reuseV8Context}\n`);
   console.log(
     formatTable(

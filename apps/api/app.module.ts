@@ -14,8 +14,11 @@ import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
 import { complexityLimitPlugin, depthLimitRule } from './common/query-limits.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { graphqlContext } from './common/graphql-context.js';
+import { EmailModule } from './email/email.module.js';
 import { maskSubscriptionErrors } from './common/mask-subscription-errors.js';
 import { HealthModule } from './health/health.module.js';
+import { KnowledgeModule } from './knowledge/knowledge.module.js';
+import { RolloutModule } from './rollout/rollout.module.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { SlaConfigModule } from './sla-config/sla-config.module.js';
 import { SlaModule } from './sla/sla.module.js';
@@ -72,11 +75,14 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        KnowledgeModule,
+        RolloutModule,
         RoutingModule,
         SlaConfigModule,
         SlaModule,
         SurveysModule,
         TicketsModule,
+        EmailModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

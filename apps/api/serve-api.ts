@@ -7,6 +7,7 @@ import { connectTemporal } from '../../libs/temporal/connect.js';
 import { registerSearchAttributes } from '../../libs/temporal/register-search-attributes.js';
 import { UsersService } from './auth/users.service.js';
 import { createApiApp } from './create-api-app.js';
+import { listenForInboundMail } from './email/inbound-mail.listener.js';
 
 export interface ServeApiConfig extends AppConfig {
   databaseUrl: string;
@@ -34,11 +35,13 @@ export async function serveApi(config: ServeApiConfig): Promise<ServingApi> {
     app = await createApiApp({ config, dataSource, temporal });
     const initialAdmin = await app.get(UsersService).ensureInitialAdmin(config.adminEmail, config.adminPassword);
     await app.listen(config.port, config.host);
+    const inboundMail = await listenForInboundMail(app, config);
     const [running, temporalConnection] = [app, connection];
     return {
       url: `http://${config.host}:${config.port}`,
       initialAdmin,
       close: async () => {
+        await inboundMail.close();
         await running.close();
         await temporalConnection.close();
         await dataSource.destroy();

@@ -1,6 +1,8 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { join, resolve } from 'node:path';
 import { readConfig } from '../../libs/config/app-config.js';
+import { connectDatabase } from '../../libs/db/connect-database.js';
+import { startDevOutbox, type DevOutbox } from '../../libs/devstack/dev-outbox.js';
 import { startDevStack } from '../../libs/devstack/dev-stack.js';
 import { serveApi, type ServingApi } from '../api/serve-api.js';
 import { runWorker, type RunningWorker } from '../worker/run-worker.js';
@@ -26,6 +28,7 @@ const stack = await startDevStack({
 });
 let worker: RunningWorker | undefined;
 let api: ServingApi | undefined;
+let devOutbox: DevOutbox | undefined;
 let stopping: Promise<never> | undefined;
 
 /** Stops everything once, in order (API, worker, then the servers), whoever asks first. */
@@ -34,6 +37,7 @@ function stop(exitCode: number): Promise<never> {
     console.log('Stopping…');
     await api?.close().catch((error: unknown) => console.error('api:', error));
     await worker?.stop().catch((error: unknown) => console.error('worker:', error));
+    await devOutbox?.stop().catch((error: unknown) => console.error('dev outbox:', error));
     await stack.stop();
     console.log('Stopped.');
     process.exit(exitCode);
@@ -48,10 +52,17 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
+  // Without SMTP_URL, customer mail goes to the dev outbox (started once the API has migrated its table).
+  const smtpUrl = config.smtpUrl ?? `smtp://127.0.0.1:${config.devOutboxPort}`;
   const jwtSecret = config.jwtSecret ?? readOrCreateSecret(join(dataDir, 'jwt-secret'));
-  const connections = { ...config, databaseUrl: stack.databaseUrl, temporalAddress: stack.temporalAddress, jwtSecret };
+  const connections = { ...config, smtpUrl, databaseUrl: stack.databaseUrl, temporalAddress: stack.temporalAddress, jwtSecret };
   worker = await runWorker(connections);
   api = await serveApi(connections);
+  if (!config.smtpUrl) {
+    const outboxDatabase = await connectDatabase(stack.databaseUrl);
+    const sink = await startDevOutbox(outboxDatabase, '127.0.0.1', config.devOutboxPort);
+    devOutbox = { ...sink, stop: () => sink.stop().finally(() => outboxDatabase.destroy()) };
+  }
   void worker.done.catch((error: unknown) => {
     if (stopping) return;
     console.error('The worker stopped:', error);
@@ -68,6 +79,8 @@ Help desk is running.
   GraphQL (GraphiQL in a browser): ${graphqlUrl}
   Health:                          ${api!.url}/health
   Temporal Web UI:                 ${stack.temporalUiUrl ?? `(your Temporal server at ${stack.temporalAddress})`}
+  Inbound mail (SMTP):             ${config.inboundSmtpHost}:${config.inboundSmtpPort}, for ${config.supportAddresses.join(', ')}
+  Outbound mail:                   ${devOutbox ? `the dev outbox at ${devOutbox.smtpUrl} (query devOutbox)` : 'SMTP_URL'}
   Data:                            ${stack.started.postgres || stack.started.temporal ? dataDir : '(external services)'}`);
 if (api!.initialAdmin) {
   console.log(

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../../libs/config/app-config.js';
+import { outboundMailSettings, type AppConfig } from '../../libs/config/app-config.js';
 import { connectDatabase } from '../../libs/db/connect-database.js';
 import { connectWorker } from '../../libs/temporal/connect.js';
 import { surveyLinkConfig } from '../../activities/surveys/survey-links.js';
@@ -26,6 +26,8 @@ export async function runWorker(config: RunWorkerConfig): Promise<RunningWorker>
       namespace: config.temporalNamespace,
       taskQueue: config.taskQueue,
       dataSource,
+      mail: outboundMailSettings(config),
+      maxCachedWorkflows: config.workerMaxCachedWorkflows,
       surveyLinks,
     });
     const done = worker.run().finally(async () => {

@@ -9,9 +9,10 @@ import { newTicketFrom } from '../../apps/api/tickets/new-ticket.js';
 import { TicketWorkflowsClient } from '../../apps/api/tickets/ticket-workflows.client.js';
 import { createHelpdeskWorker } from '../../apps/worker/create-worker.js';
 import { surveyLinkConfig } from '../../activities/surveys/survey-links.js';
-import { readConfig } from '../../libs/config/app-config.js';
+import { outboundMailSettings, readConfig } from '../../libs/config/app-config.js';
 import { createDataSource } from '../../libs/db/data-source.js';
 import { runMigrations } from '../../libs/db/run-migrations.js';
+import { startDevOutbox } from '../../libs/devstack/dev-outbox.js';
 import { startDevStack } from '../../libs/devstack/dev-stack.js';
 import { freePort } from '../../libs/devstack/free-port.js';
 import { DEFAULT_PAUSE_WHILE } from '../../libs/domain/sla/index.js';
@@ -102,12 +103,17 @@ export async function startBenchStack(): Promise<BenchStack> {
         await running;
       });
     };
+    // Customer notifications go to a dev outbox, as with `start`.
+    const outbox = await startDevOutbox(dataSource, '127.0.0.1', 0);
+    cleanups.push(() => outbox.stop());
     // Bundles the workflows itself, as `apps/worker` does.
     const worker = await createHelpdeskWorker({
       connection: workerConnection,
       namespace: config.temporalNamespace,
       taskQueue: config.taskQueue,
       dataSource,
+      mail: { ...outboundMailSettings(config), smtpUrl: outbox.smtpUrl },
+      maxCachedWorkflows: config.workerMaxCachedWorkflows,
       surveyLinks: surveyLinkConfig({ ...config, jwtSecret: randomUUID() }), // no survey is answered in a benchmark
     });
     runWorker(worker);

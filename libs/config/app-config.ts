@@ -19,6 +19,20 @@ export interface AppConfig {
   temporalUiPort: number;
   graphqlMaxDepth: number;
   graphqlMaxComplexity: number;
+  /** Where customer mail is sent; unset: `start` and the tests run the dev outbox (a local SMTP sink) and use it. */
+  smtpUrl?: string;
+  /** The addresses the inbound listener takes mail for; the first is the From of outbound mail. */
+  supportAddresses: string[];
+  inboundSmtpHost: string;
+  /** 0 picks a free port (tests). */
+  inboundSmtpPort: number;
+  inboundMaxMessageBytes: number;
+  /** A mail with a larger attachment is refused (SMTP 552), nothing of it kept. */
+  maxAttachmentBytes: number;
+  /** Port of the dev outbox `start` runs when SMTP_URL is unset. */
+  devOutboxPort: number;
+  /** Workflows a worker keeps in memory between tasks; the rest replay their history when they wake up. */
+  workerMaxCachedWorkflows: number;
   /** Signs survey links; unset: derived from the JWT secret. */
   surveyTokenSecret?: string;
   /** Where customers reach the help desk; survey links point here. */
@@ -43,9 +57,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporalUiPort: integer(env, 'TEMPORAL_UI_PORT', 8233),
     graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8),
     graphqlMaxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 500),
+    smtpUrl: nonEmpty(env.SMTP_URL),
+    supportAddresses: addressList(env, 'SUPPORT_ADDRESSES', 'support@example.com'),
+    inboundSmtpHost: env.INBOUND_SMTP_HOST || '127.0.0.1',
+    inboundSmtpPort: integer(env, 'INBOUND_SMTP_PORT', 2525),
+    inboundMaxMessageBytes: integer(env, 'INBOUND_MAX_MESSAGE_BYTES', 25 * 1024 * 1024),
+    maxAttachmentBytes: integer(env, 'EMAIL_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024),
+    devOutboxPort: integer(env, 'DEV_OUTBOX_PORT', 2526),
+    workerMaxCachedWorkflows: integer(env, 'WORKER_MAX_CACHED_WORKFLOWS', 1000),
     surveyTokenSecret: nonEmpty(env.SURVEY_TOKEN_SECRET),
     publicUrl: env.PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${env.PORT || 3000}`,
   };
+}
+
+/** How the worker sends customer mail: through SMTP_URL, from the first support address. */
+export function outboundMailSettings(config: AppConfig): { smtpUrl?: string; from: string } {
+  return { smtpUrl: config.smtpUrl, from: config.supportAddresses[0] };
 }
 
 /** For processes that cannot invent a value: fails with the variable's name. */
@@ -56,6 +83,14 @@ export function required<T>(value: T | undefined, variable: string): T {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value ? value : undefined;
+}
+
+function addressList(env: NodeJS.ProcessEnv, name: string, fallback: string): string[] {
+  const addresses = (env[name] || fallback).split(',').map((address) => address.trim().toLowerCase()).filter(Boolean);
+  if (addresses.length === 0 || addresses.some((address) => !/^[^@\s]+@[^@\s]+$/.test(address))) {
+    throw new Error(`${name} must be a comma-separated list of email addresses, got "${env[name]}"`);
+  }
+  return addresses;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

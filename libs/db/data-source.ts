@@ -4,9 +4,16 @@ import { AgentEntity } from './entities/agent.entity.js';
 import { AuditLogEntity } from './entities/audit-log.entity.js';
 import { BusinessCalendarEntity } from './entities/business-calendar.entity.js';
 import { CustomerEntity } from './entities/customer.entity.js';
+import { DevOutboxMailEntity } from './entities/dev-outbox-mail.entity.js';
+import { EmailAttachmentEntity } from './entities/email-attachment.entity.js';
+import { EmailTemplateEntity } from './entities/email-template.entity.js';
 import { EscalationPolicyEntity } from './entities/escalation-policy.entity.js';
 import { GroupEntity } from './entities/group.entity.js';
 import { HelpdeskSettingsEntity } from './entities/helpdesk-settings.entity.js';
+import { KnowledgeArticleLinkEntity } from './entities/knowledge-article-link.entity.js';
+import { KnowledgeArticleVersionEntity } from './entities/knowledge-article-version.entity.js';
+import { KnowledgeArticleEntity } from './entities/knowledge-article.entity.js';
+import { KnowledgeSearchEntity } from './entities/knowledge-search.entity.js';
 import { OrganizationEntity } from './entities/organization.entity.js';
 import { RoutingRuleEntity } from './entities/routing-rule.entity.js';
 import { SlaPolicyEntity } from './entities/sla-policy.entity.js';
@@ -20,7 +27,10 @@ import { SlaConfiguration1795507200000 } from './migrations/1795507200000-sla-co
 import { TicketSla1795593600000 } from './migrations/1795593600000-ticket-sla.js';
 import { Routing1795680000000 } from './migrations/1795680000000-routing.js';
 import { CustomersAndKnowledge1795766400000 } from './migrations/1795766400000-customers-and-knowledge.js';
+import { Email1795852800000 } from './migrations/1795852800000-email.js';
 import { SatisfactionSurveys1795896000000 } from './migrations/1795896000000-satisfaction-surveys.js';
+import { KnowledgeBase1795939200000 } from './migrations/1795939200000-knowledge-base.js';
+import { Rollouts1796025600000 } from './migrations/1796025600000-rollouts.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -40,6 +50,13 @@ export const ENTITIES = [
   RoutingRuleEntity,
   OrganizationEntity,
   CustomerEntity,
+  EmailTemplateEntity,
+  EmailAttachmentEntity,
+  DevOutboxMailEntity,
+  KnowledgeArticleEntity,
+  KnowledgeArticleVersionEntity,
+  KnowledgeArticleLinkEntity,
+  KnowledgeSearchEntity,
   SurveySettingsEntity,
 ];
 export const MIGRATIONS = [
@@ -48,7 +65,10 @@ export const MIGRATIONS = [
   TicketSla1795593600000,
   Routing1795680000000,
   CustomersAndKnowledge1795766400000,
+  Email1795852800000,
   SatisfactionSurveys1795896000000,
+  KnowledgeBase1795939200000,
+  Rollouts1796025600000,
 ];
 
 export interface DataSourceOptions {

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { surveyLinkConfig } from '../../activities/surveys/survey-links.js';
 import { waitFor } from '../../libs/devstack/wait-for.js';
-import { signSurveyToken } from '../../libs/domain/survey/survey-token.js';
+import { signSurveyToken, surveyTokenHash } from '../../libs/domain/survey/survey-token.js';
+import { surveyWorkflowId } from '../../workflows/survey/survey.contract.js';
+import { awaitMail } from '../support/dev-outbox.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { CREATE_TICKET, eventsOfType, newTicket, onlyError } from '../support/tickets.js';
 
@@ -41,28 +44,21 @@ describe('satisfaction surveys', () => {
   });
   afterAll(() => system.stop());
 
-  /** A ticket solved now, whose survey (trigger solved, no delay) writes its row and link at once. */
+  /** A ticket solved now, whose survey (trigger solved, no delay) is mailed at once; the token is read from that mail. */
   async function solvedTicketWithSurvey(): Promise<{ ticketId: string; survey: SurveyRow; token: string }> {
-    const created = await system.graphql(CREATE_TICKET, { input: newTicket() }, agent);
+    const requesterEmail = `customer-${randomUUID()}@example.com`;
+    const created = await system.graphql(CREATE_TICKET, { input: newTicket({ requesterEmail }) }, agent);
     expect(created.errors).toBeUndefined();
     const ticketId = created.data!.createTicket.id as string;
     expect((await system.graphql(CHANGE_STATUS, { input: { ticketId, status: 'SOLVED' } }, agent)).errors).toBeUndefined();
-    const survey = await waitFor(
-      'the survey row',
-      async () => {
-        const [row] = await system.dataSource.query<SurveyRow[]>('SELECT * FROM ticket_surveys WHERE ticket_id = $1', [ticketId]);
-        if (!row?.token_hash) throw new Error('no survey link issued yet');
-        return row;
-      },
-      20_000,
-    );
-    // The link's token, signed as the worker signed it (signing is deterministic; the row keeps only its hash).
-    return { ticketId, survey, token: signSurveyToken(tokenSecret, { surveyId: survey.id, expiresAt: survey.expires_at.getTime() }) };
+    const mail = await awaitMail(system, admin, requesterEmail, (candidate) => candidate.text.includes('/survey?token='));
+    const token = decodeURIComponent(/\/survey\?token=([^\s]+)/.exec(mail.text)![1]);
+    return { ticketId, survey: await surveyRow(ticketId), token };
   }
 
-  const submit = (token: string, score: number, comment?: string) => system.graphql(SUBMIT, { input: { token, score, comment } });
   const surveyRow = async (ticketId: string): Promise<SurveyRow> =>
     (await system.dataSource.query<SurveyRow[]>('SELECT * FROM ticket_surveys WHERE ticket_id = $1', [ticketId]))[0];
+  const submit = (token: string, score: number, comment?: string) => system.graphql(SUBMIT, { input: { token, score, comment } });
 
   describe('settings', () => {
     it('are edited by an admin, checked as a whole, and refused to others', async () => {
@@ -91,11 +87,18 @@ describe('satisfaction surveys', () => {
       ({ ticketId, survey, token } = await solvedTicketWithSurvey());
     });
 
-    it('issues the link for the configured expiry and keeps only the hash of its token', () => {
+    it('mails a link that expires as configured, keeping only the hash of its token, and notes the sending on the timeline', async () => {
       expect(survey.expires_at.getTime() - Date.now()).toBeGreaterThan(10 * DAY - 60_000);
       expect(survey.expires_at.getTime() - Date.now()).toBeLessThanOrEqual(10 * DAY);
-      expect(survey.token_hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(survey.token_hash).not.toContain(survey.id);
+      expect(token.startsWith(`${survey.id}.${survey.expires_at.getTime() / 1000}.`)).toBe(true);
+      expect(survey.token_hash).toBe(surveyTokenHash(token));
+      const sent = await waitFor('survey_sent on the timeline', async () => {
+        const { data } = await system.graphql('query($id: ID!) { ticket(id: $id) { timeline { type } } }', { id: ticketId }, agent);
+        const events = eventsOfType(data!.ticket.timeline, 'survey_sent');
+        if (events.length === 0) throw new Error('not yet');
+        return events;
+      }, 20_000);
+      expect(sent).toHaveLength(1);
     });
 
     it('refuses a forged token, an expired one and a score outside 1..5, recording nothing', async () => {
@@ -125,6 +128,8 @@ describe('satisfaction surveys', () => {
       expect(eventsOfType(data!.ticket.timeline, 'survey_answered')).toEqual([
         { type: 'survey_answered', actor: 'customer', data: { surveyId: survey.id, score: 4, comment: 'Quick and kind.' } },
       ]);
+      // The answer's signal ends the survey before its reminder.
+      expect(await system.temporal.workflow.getHandle(surveyWorkflowId(ticketId)).result()).toBe('answered');
     });
 
     it('accepts exactly one of simultaneous answers', async () => {

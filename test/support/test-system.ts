@@ -7,9 +7,11 @@ import { createDataSource } from '../../libs/db/data-source.js';
 import { runMigrations } from '../../libs/db/run-migrations.js';
 import { hashPassword } from '../../apps/api/auth/password-hasher.js';
 import { createApiApp } from '../../apps/api/create-api-app.js';
+import { listenForInboundMail } from '../../apps/api/email/inbound-mail.listener.js';
 import { createHelpdeskWorker } from '../../apps/worker/create-worker.js';
 import { surveyLinkConfig } from '../../activities/surveys/survey-links.js';
-import { readConfig, type AppConfig } from '../../libs/config/app-config.js';
+import { outboundMailSettings, readConfig, type AppConfig } from '../../libs/config/app-config.js';
+import { startDevOutbox } from '../../libs/devstack/dev-outbox.js';
 import { UserEntity } from '../../libs/db/entities/user.entity.js';
 import type { Role } from '../../libs/domain/auth/roles.js';
 import { createTestDatabase } from './test-database.js';
@@ -23,7 +25,9 @@ export interface GraphQLResponse<T> {
 /** The real system for one test file: its own database, the run's Temporal server, a worker on its own task queue. */
 export interface TestSystem {
   url: string;
-  config: AppConfig & { jwtSecret: string; databaseUrl: string; temporalAddress: string };
+  /** Port of the API's inbound SMTP listener (on 127.0.0.1), for mail to the support addresses. */
+  inboundSmtpPort: number;
+  config: AppConfig & { jwtSecret: string; databaseUrl: string; temporalAddress: string; smtpUrl: string };
   dataSource: DataSource;
   temporal: Client;
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
@@ -63,8 +67,12 @@ export function installTestRuntime(): void {
 export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promise<TestSystem> {
   installTestRuntime();
   const { url: databaseUrl, dataSource } = overrides.databaseUrl ? await openDatabase(overrides.databaseUrl) : await createTestDatabase();
+  // Customer mail goes over real SMTP into this system's dev outbox (read with the devOutbox query).
+  const outbox = await startDevOutbox(dataSource, '127.0.0.1', 0);
   const config = {
     ...readConfig({}),
+    smtpUrl: outbox.smtpUrl,
+    inboundSmtpPort: 0,
     taskQueue: `test-${randomBytes(6).toString('hex')}`,
     jwtSecret: randomBytes(32).toString('hex'),
     ...overrides,
@@ -79,12 +87,15 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     dataSource,
+    mail: outboundMailSettings(config),
     surveyLinks: surveyLinkConfig(config),
     workflowBundle: workflowBundle(),
+    maxCachedWorkflows: config.workerMaxCachedWorkflows,
   });
   const workerRun = worker.run();
   const app: INestApplication = await createApiApp({ config, dataSource, temporal }, false);
   await app.listen(0, '127.0.0.1');
+  const inboundMail = await listenForInboundMail(app, config);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
   const graphqlHttp: TestSystem['graphqlHttp'] = async (query, variables, token) => {
@@ -120,6 +131,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
 
   return {
     url,
+    inboundSmtpPort: inboundMail.port,
     config,
     dataSource,
     temporal,
@@ -127,9 +139,11 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
     graphqlHttp,
     signIn,
     stop: async () => {
+      await inboundMail.close();
       await app.close();
       worker.shutdown();
       await workerRun;
+      await outbox.stop();
       await workerConnection.close();
       await connection.close();
       await dataSource.destroy();

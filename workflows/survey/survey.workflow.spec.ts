@@ -1,10 +1,10 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import type { SendTemplatedEmailInput } from '../../activities/email/email.activities.js';
 import type { SurveySettings } from '../../libs/domain/survey/survey-settings.js';
 import { startTimeSkippingEnv } from '../../test/support/time-skipping-env.js';
 import { workflowBundle } from '../../test/support/test-stack.js';
-import type { SurveyEmailActivities } from './survey-email.js';
 import {
   surveyAnsweredSignal,
   surveyStateQuery,
@@ -22,7 +22,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-type Email = Parameters<SurveyEmailActivities['sendTemplatedEmail']>[0] & { at: number };
+type Email = SendTemplatedEmailInput & { at: number };
 
 function fakeActivities(env: TestWorkflowEnvironment, settings: Partial<SurveySettings> = {}) {
   const fakes = {
@@ -48,7 +48,7 @@ function fakeActivities(env: TestWorkflowEnvironment, settings: Partial<SurveySe
       fakes.steps.push({ step, at: await now() });
       return true;
     },
-    sendTemplatedEmail: async (input: Parameters<SurveyEmailActivities['sendTemplatedEmail']>[0]) => {
+    sendTemplatedEmail: async (input: SendTemplatedEmailInput) => {
       fakes.emails.push({ ...input, at: await now() });
       return { messageId: `m-${fakes.emails.length}`, alreadySent: false };
     },

@@ -1,8 +1,8 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { EmailActivities } from '../../activities/email/email.activities.js';
 import type { SurveyActivities } from '../../activities/surveys/survey.activities.js';
 import { surveySchedule, type SurveySchedule } from '../../libs/domain/survey/survey-schedule.js';
 import { surveyTriggerReached } from '../../libs/domain/survey/survey-settings.js';
-import type { SurveyEmailActivities } from './survey-email.js';
 import {
   surveyAnsweredSignal,
   surveyStateQuery,
@@ -16,7 +16,7 @@ import {
 // Database and mail outages are waited out: a survey goes out late rather than never.
 const retry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 } as const;
 const surveys = proxyActivities<SurveyActivities>({ startToCloseTimeout: '30 seconds', retry });
-const { sendTemplatedEmail } = proxyActivities<SurveyEmailActivities>({ startToCloseTimeout: '1 minute', retry });
+const { sendTemplatedEmail } = proxyActivities<EmailActivities>({ startToCloseTimeout: '1 minute', retry });
 
 /** Waits for `done` until the instant `at`; true when `done` came first. */
 function waitUntil(done: () => boolean, at: number): Promise<boolean> {

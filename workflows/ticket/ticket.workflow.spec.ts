@@ -1,6 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import type { SendTemplatedEmailInput } from '../../activities/email/email.activities.js';
 import { existsSync, writeFileSync } from 'node:fs';
 import type { BusinessCalendar } from '../../libs/domain/calendar/index.js';
 import { utcOffsetAt } from '../../libs/domain/calendar/zoned-time.js';
@@ -20,6 +22,7 @@ import {
   openTicketUpdate,
   reclassifyUpdate,
   ticketStateQuery,
+  type AgentReplyEvent,
   type AssignmentOutcome,
   type LifecycleSnapshot,
   type RoutingOutcome,
@@ -55,15 +58,14 @@ interface Fakes {
   freeAgent: Record<string, string | null>;
   assignCalls: Array<{ ticketId: string; groupId: string }>;
   queued: string[];
+  mails: SendTemplatedEmailInput[];
   /** Surveys are off unless a test turns them on. */
   surveySettings: SurveySettings;
-  /** Templates of the mails the survey sent. */
-  surveyEmails: string[];
 }
 
 function fakeActivities(targets: Targets, steps: EscalationStep[] = [], calendar = WEEKDAYS_9_TO_5) {
   const fakes: Fakes = {
-    events: [], snapshots: [], factsSeen: [], routeTo: 'billing', freeAgent: {}, assignCalls: [], queued: [], surveyEmails: [],
+    events: [], snapshots: [], factsSeen: [], routeTo: 'billing', freeAgent: {}, assignCalls: [], queued: [], mails: [],
     surveySettings: { enabled: false, trigger: 'closed', delayMinutes: 60, reminderAfterDays: null, expiresAfterDays: 1 },
   };
   const activities = {
@@ -71,10 +73,6 @@ function fakeActivities(targets: Targets, steps: EscalationStep[] = [], calendar
     loadSurveySettings: async (): Promise<SurveySettings> => fakes.surveySettings,
     surveyInvitation: async ({ expiresAt }: { expiresAt: number }): Promise<SurveyInvitation> => ({ surveyId: 's', url: 'u', expiresAt: new Date(expiresAt).toISOString() }),
     recordSurveyStep: async () => true,
-    sendTemplatedEmail: async ({ template }: { template: string }) => {
-      fakes.surveyEmails.push(template);
-      return { messageId: 'm', alreadySent: false };
-    },
     routeTicket: async (ticket: RoutableTicket): Promise<RoutingOutcome> => ({
       ruleId: 'rule-1',
       ruleName: 'Billing words',
@@ -93,6 +91,10 @@ function fakeActivities(targets: Targets, steps: EscalationStep[] = [], calendar
     },
     queuedTicketsFor: async (_agentId: string): Promise<string[]> => [...fakes.queued],
     persistTicket: async (ticket: NewTicket) => ({ number: '1', createdAt: ticket.createdAt }),
+    sendTemplatedEmail: async (mail: SendTemplatedEmailInput) => {
+      fakes.mails.push(mail);
+      return { messageId: `<${mail.idempotencyKey}@example.com>`, alreadySent: false };
+    },
     recordLifecycle: async (snapshot: LifecycleSnapshot) => {
       fakes.snapshots.push(snapshot);
       fakes.events.push(...snapshot.events);
@@ -187,21 +189,37 @@ describe('the ticket workflow on the time-skipping server', () => {
   ): Promise<void> {
     const taskQueue = `ticket-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities });
-    const ticketIds: string[] = [];
+    const started: Array<ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>> = [];
+    // The test's activities, its tickets' and their surveys', finish before its worker stops: one scheduled that no
+    // worker will ever run (e.g. a notification sent beside the lifecycle) would keep the server from skipping time in
+    // the tests after. A survey never started counts as settled.
+    const surveysOf = () => started.map(({ workflowId }) => env.client.workflow.getHandle(surveyWorkflowId(workflowId.replace(/^ticket:/, ''))));
+    const settleStarted = () =>
+      Promise.all(
+        [...started, ...surveysOf()].map((handle) =>
+          waitUntil(async () => {
+            const description = await handle.describe().catch((error: unknown) => {
+              if (error instanceof WorkflowNotFoundError) return null;
+              throw error;
+            });
+            return description === null || description.status.name !== 'RUNNING' || (description.raw.pendingActivities ?? []).length === 0;
+          }),
+        ),
+      );
     await worker.runUntil(
       body(async (ticket, options = {}) => {
-        ticketIds.push(ticket.id);
         const handle = await env.client.workflow.start('ticketWorkflow', {
           workflowId: `ticket:${ticket.id}`,
           taskQueue,
           args: [{ ticket, ...options } satisfies TicketWorkflowInput],
         });
+        started.push(handle);
         await handle.executeUpdate(openTicketUpdate);
         return handle;
-      }),
+      }).then(settleStarted),
     ).finally(() =>
-      // Surveys outlive their tickets: one left waiting on a timer without its worker would stop the server skipping time.
-      Promise.all(ticketIds.map((id) => env.client.workflow.getHandle(surveyWorkflowId(id)).terminate().catch(() => undefined))),
+      // A survey left waiting on a timer without its worker would stop the server skipping time, too.
+      Promise.all(surveysOf().map((survey) => survey.terminate().catch(() => undefined))),
     );
   }
 
@@ -326,6 +344,7 @@ describe('the ticket workflow on the time-skipping server', () => {
   it('starts the survey (survey:<ticket id>) when solved; it outlives the closed ticket and mails an hour after the close', async () => {
     const { fakes, activities } = fakeActivities({});
     fakes.surveySettings.enabled = true;
+    const surveyMails = () => fakes.mails.filter((mail) => mail.template === 'survey');
     const createdAt = await env.currentTimeMs();
     await run(activities, async (start) => {
       const ticket = newTicket('normal', createdAt);
@@ -337,14 +356,28 @@ describe('the ticket workflow on the time-skipping server', () => {
       await handle.result();
       const closedAt = Date.parse(ofType(fakes.events, 'status_changed').at(-1)!.occurredAt);
       expect((await survey.describe()).status.name).toBe('RUNNING');
-      expect(fakes.surveyEmails).toEqual([]);
+      expect(surveyMails()).toEqual([]);
 
       await advanceTo(closedAt + 2 * HOUR);
-      expect(fakes.surveyEmails).toEqual(['survey']);
+      expect(surveyMails()).toHaveLength(1);
       const { sentAt } = await survey.query(surveyStateQuery);
       expect(sentAt! - closedAt).toBeGreaterThanOrEqual(HOUR);
       expect(sentAt! - closedAt).toBeLessThan(HOUR + MINUTE);
+      await recordHistory(handle, 'satisfaction-survey');
     });
+  });
+
+  it('starts no survey for a ticket a migration imported', async () => {
+    const { fakes, activities } = fakeActivities({});
+    fakes.surveySettings.enabled = true;
+    const ticket = { ...newTicket('normal', await env.currentTimeMs()), imported: { runId: 'run-1', sourceSystem: 'zendesk', sourceId: '42' } };
+    await run(activities, async (start) => {
+      const handle = await start(ticket);
+      await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'solved', actorUserId: AGENT }] });
+      await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'closed', actorUserId: AGENT }] });
+      await handle.result();
+    });
+    await expect(env.client.workflow.getHandle(surveyWorkflowId(ticket.id)).describe()).rejects.toThrow(WorkflowNotFoundError);
   });
 
   it('reopens a solved ticket on a customer reply inside the window, resuming the resolution clock', async () => {
@@ -484,6 +517,45 @@ describe('the ticket workflow on the time-skipping server', () => {
         expect(state).toMatchObject({ misrouted: true, groupId: 'other', assigneeId: 'dora' });
         expect(ofType(fakes.events, 'misrouted')).toEqual([expect.objectContaining({ data: { ruleId: 'rule-1', routedTo: 'billing', movedTo: 'accounts' } })]);
       });
+    });
+  });
+
+  describe('customer notifications', () => {
+    const reply = (messageId: string, isPublic: boolean, at: number) => ({
+      args: [{ messageId, actorUserId: AGENT, isPublic, at: new Date(at).toISOString() }] satisfies [AgentReplyEvent],
+    });
+
+    it('mails the customer on creation, on each public reply (not on notes) and when solved, each mail once', async () => {
+      const { fakes, activities } = fakeActivities({});
+      await run(activities, async (start) => {
+        const ticket = newTicket('normal', await env.currentTimeMs());
+        const handle = await start(ticket);
+        await handle.executeUpdate(agentReplyUpdate, reply('note-1', false, await env.currentTimeMs()));
+        await handle.executeUpdate(agentReplyUpdate, reply('reply-1', true, await env.currentTimeMs()));
+        await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'solved', actorUserId: AGENT }] });
+        await waitUntil(async () => fakes.mails.length >= 3);
+
+        const solvedSequence = ofType(fakes.events, 'status_changed').find((event) => event.data.to === 'solved')!.sequence;
+        expect(fakes.mails).toEqual([
+          { idempotencyKey: `${ticket.id}:acknowledgment`, template: 'acknowledgment', ticketId: ticket.id },
+          { idempotencyKey: `${ticket.id}:agent_reply:reply-1`, template: 'agent_reply', ticketId: ticket.id, messageId: 'reply-1' },
+          { idempotencyKey: `${ticket.id}:solved:${solvedSequence}`, template: 'solved', ticketId: ticket.id },
+        ]);
+        await recordHistory(handle, 'customer-notifications');
+      });
+    });
+
+    it('sends nothing for a ticket a migration imported', async () => {
+      const { fakes, activities } = fakeActivities({});
+      await run(activities, async (start) => {
+        const ticket = { ...newTicket('normal', await env.currentTimeMs()), imported: { runId: 'run-1', sourceSystem: 'zendesk', sourceId: '42' } };
+        const handle = await start(ticket);
+        await handle.executeUpdate(agentReplyUpdate, reply('reply-1', true, await env.currentTimeMs()));
+        await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'solved', actorUserId: AGENT }] });
+      });
+      // run() returned once the workflow had no activity pending: a mail would have been sent by now.
+      expect(ofType(fakes.events, 'status_changed').map((event) => event.data.to)).toEqual(['open', 'solved']);
+      expect(fakes.mails).toEqual([]);
     });
   });
 });

@@ -11,9 +11,11 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { EmailActivities, SendTemplatedEmailInput } from '../../activities/email/email.activities.js';
 import type { RoutingActivities } from '../../activities/routing/routing.activities.js';
 import type { SlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
 import type { TicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
+import type { EmailTemplateKey } from '../../libs/domain/email/email-templates.js';
 import { raisedPriority, stepsForAlarm, type EscalationStep } from '../../libs/domain/escalation/index.js';
 import {
   applySlaEvent,
@@ -56,9 +58,12 @@ const retry = { initialInterval: '1 second', maximumInterval: '1 minute', backof
 const { persistTicket, recordLifecycle } = proxyActivities<TicketLifecycleActivities>({ startToCloseTimeout: '30 seconds', retry });
 const { resolveSlaRules } = proxyActivities<SlaRulesActivities>({ startToCloseTimeout: '30 seconds', retry });
 const routing = proxyActivities<RoutingActivities>({ startToCloseTimeout: '30 seconds', retry });
+const email = proxyActivities<EmailActivities>({ startToCloseTimeout: '1 minute', retry });
 
 /** Routing and assignment came after tickets already running: their histories replay without it (`patched`). */
 const ROUTING_PATCH = 'routing-and-assignment';
+/** So did customer notifications (acknowledgment, agent reply, solved). */
+const NOTIFICATIONS_PATCH = 'customer-notifications';
 /** Likewise the satisfaction survey. */
 const SURVEY_PATCH = 'satisfaction-survey';
 
@@ -161,12 +166,30 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     updateSla(events, actor, (sla) => retargetTicketSla(sla, slaRules(), Date.now()));
   };
 
+  /** Mails to the customer, sent in order by `deliverNotifications`: an SMTP outage delays them, never the lifecycle. */
+  const notifications: SendTemplatedEmailInput[] = [];
+  /** `key` makes the mail's idempotency key unique within the ticket. Imported tickets notify nobody. */
+  const notify = (template: EmailTemplateKey, key: string, messageId?: string): void => {
+    if (input.ticket.imported || !patched(NOTIFICATIONS_PATCH)) return;
+    notifications.push({ idempotencyKey: `${state.ticketId}:${key}`, template, ticketId: state.ticketId, ...(messageId ? { messageId } : {}) });
+  };
+  const deliverNotifications = async (): Promise<void> => {
+    for (;;) {
+      await condition(() => notifications.length > 0);
+      // Only a mail that can never be sent (its ticket row is gone) fails after the retries; it is dropped.
+      await email.sendTemplatedEmail(notifications[0]).catch(() => undefined);
+      notifications.shift();
+    }
+  };
+  void deliverNotifications();
+
   const changeStatus = (events: TimelineEvent[], actor: string, to: TicketStatus): void => {
     const from = state.status;
     state.status = to;
     state.solvedAt = to === 'solved' ? Date.now() : null;
     if (to === 'closed') state.closedAt = Date.now();
     events.push(event('status_changed', actor, { from, to }));
+    if (to === 'solved') notify('solved', `solved:${state.eventSequence}`);
     applySla(events, actor, { type: 'status_changed', at: Date.now(), from, to });
     if ((to === 'solved' || to === 'closed') && state.assigneeId !== null) freedAgent = state.assigneeId;
     surveyNews = to;
@@ -224,7 +247,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   const tellSurvey = async (): Promise<void> => {
     const status = surveyNews;
     surveyNews = null;
-    if (status === null) return;
+    if (status === null || input.ticket.imported) return; // imported tickets are not surveyed
     if (state.surveyStarted) {
       await getExternalWorkflowHandle(surveyWorkflowId(state.ticketId)).signal(ticketStatusChangedSignal, status).catch(() => undefined);
     } else if ((status === 'solved' || status === 'closed') && patched(SURVEY_PATCH)) {
@@ -369,7 +392,10 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       change((events) => {
         events.push(event('agent_replied', actorUserId, { messageId, isPublic }));
         applySla(events, actorUserId, { type: 'agent_replied', at: Date.parse(at), public: isPublic });
-        if (isPublic) state.lastAgentReplyAt = at;
+        if (isPublic) {
+          state.lastAgentReplyAt = at;
+          notify('agent_reply', `agent_reply:${messageId}`, messageId);
+        }
         // A public answer to a new ticket means someone is on it.
         if (isPublic && state.status === 'new') changeStatus(events, actorUserId, 'open');
       }),
@@ -453,6 +479,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       applySla(events, actor, { type: 'created', at: Math.min(Date.parse(input.ticket.createdAt), Date.now()) });
       if (routed) await assign(events);
       await commit(events);
+      notify('acknowledgment', 'acknowledgment');
     });
     // Only now does createTicket return: the row, its policy and its first timeline events are all written.
     state.persisted = persisted;
@@ -476,7 +503,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     });
   }
   await lock;
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && notifications.length === 0);
   if (state.status !== 'closed') {
     await continueAsNew<typeof ticketWorkflow>({ ticket: input.ticket, carriedState: state, historyEventLimit: input.historyEventLimit });
   }

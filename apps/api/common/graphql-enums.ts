@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { ROLES } from '../../../libs/domain/auth/roles.js';
+import { EMAIL_TEMPLATE_KEYS } from '../../../libs/domain/email/email-templates.js';
 import { SLA_METRICS } from '../../../libs/domain/sla/index.js';
 import { TICKET_CHANNELS, TICKET_PRIORITIES } from '../../../libs/domain/tickets/ticket-fields.js';
 import { TICKET_STATUSES } from '../../../libs/domain/tickets/ticket-status.js';
@@ -32,3 +33,5 @@ registerEnumType(SlaAlarmKindEnum, { name: 'SlaAlarmKind' });
 registerEnumType(EscalationActionTypeEnum, { name: 'EscalationActionType' });
 registerEnumType(NotifyRecipientsEnum, { name: 'NotifyRecipients' });
 registerEnumType(WeekdayEnum, { name: 'Weekday' });
+export const EmailTemplateKeyEnum = graphqlEnum(EMAIL_TEMPLATE_KEYS);
+registerEnumType(EmailTemplateKeyEnum, { name: 'EmailTemplateKey' });

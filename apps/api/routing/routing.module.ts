@@ -30,6 +30,6 @@ import { SimulatorService } from './simulator.service.js';
     RoutingAccuracyService,
     { provide: AGENT_AVAILABILITY_LISTENER, useClass: TicketQueueWaker },
   ],
-  exports: [AgentsService, RoutingRulesService, AGENT_AVAILABILITY_LISTENER],
+  exports: [AgentsService, RoutingRulesService, SimulatorService, AGENT_AVAILABILITY_LISTENER],
 })
 export class RoutingModule {}

@@ -2,14 +2,18 @@ import type { NewTicket } from '../../../workflows/ticket/ticket.contract.js';
 import type { CreateTicketInput } from './dto/create-ticket.input.js';
 import { ticketIdFor } from './ticket-id.js';
 
+/** Whose idempotency keys a ticket that no user created (inbound email) is keyed under. */
+const NO_CALLER = 'channel';
+
 /**
  * The start input of a ticket's workflow for a create request: what `createTicket` sends, and what a retry of the same
- * request (same caller, same idempotency key) would send again, apart from the instant.
+ * request (same caller, same idempotency key) would send again, apart from the instant. A null caller: the ticket
+ * came in by itself (inbound email).
  */
-export function newTicketFrom(input: CreateTicketInput, callerUserId: string, acceptedAt: Date, followUpOf: string | null = null): NewTicket {
+export function newTicketFrom(input: CreateTicketInput, callerUserId: string | null, acceptedAt: Date, followUpOf: string | null = null): NewTicket {
   const idempotencyKey = input.idempotencyKey ?? null;
   return {
-    id: ticketIdFor(callerUserId, idempotencyKey),
+    id: ticketIdFor(callerUserId ?? NO_CALLER, idempotencyKey),
     subject: input.subject,
     description: input.description,
     requesterEmail: input.requesterEmail.toLowerCase(),

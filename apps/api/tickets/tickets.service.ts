@@ -40,10 +40,11 @@ export class TicketsService {
 
   /**
    * The workflow writes the row (see ticket.workflow.ts), so a row never exists without its workflow; a retry with the
-   * same idempotency key finds the row, or joins the same workflow, and returns the same ticket.
+   * same idempotency key finds the row, or joins the same workflow, and returns the same ticket. No caller: the ticket
+   * came in by itself (inbound email).
    */
-  async create(input: CreateTicketInput, caller: AuthenticatedUser): Promise<TicketEntity> {
-    const newTicket = newTicketFrom(input, caller.id, new Date());
+  async create(input: CreateTicketInput, caller: AuthenticatedUser | null): Promise<TicketEntity> {
+    const newTicket = newTicketFrom(input, caller?.id ?? null, new Date());
     let ticket = await this.tickets.findOneBy({ id: newTicket.id });
     if (!ticket) {
       await this.workflows.open(newTicket);
@@ -121,12 +122,12 @@ export class TicketsService {
    * Stores a customer's message on the ticket and tells its workflow (which reopens a solved ticket). A closed ticket
    * takes no more messages: the reply opens a follow-up ticket linked to it, as a new ticket with its own workflow.
    */
-  async recordCustomerReply(input: RecordCustomerReplyInput, caller: AuthenticatedUser): Promise<CustomerReplyResultModel> {
+  async recordCustomerReply(input: RecordCustomerReplyInput, caller: AuthenticatedUser | null): Promise<CustomerReplyResultModel> {
     const ticket = await this.get(input.ticketId);
     if (ticket.status !== 'closed') {
       const message = await this.storeMessage(ticket.id, 'customer', null, input.body, true);
       try {
-        await this.workflows.customerReplied(ticket.id, { messageId: message.id, actorUserId: caller.id, at: message.createdAt.toISOString() });
+        await this.workflows.customerReplied(ticket.id, { messageId: message.id, actorUserId: caller?.id ?? null, at: message.createdAt.toISOString() });
         return { ticket: await this.get(ticket.id), message, followUp: false };
       } catch (error) {
         await this.dataSource.getRepository(TicketMessageEntity).delete({ id: message.id });
@@ -139,7 +140,7 @@ export class TicketsService {
     return { ticket: followUp, message, followUp: true };
   }
 
-  private async openFollowUp(closed: TicketEntity, body: string, caller: AuthenticatedUser): Promise<TicketEntity> {
+  private async openFollowUp(closed: TicketEntity, body: string, caller: AuthenticatedUser | null): Promise<TicketEntity> {
     const subject = `Follow-up: ${closed.subject}`.slice(0, TICKET_LIMITS.subjectMaxLength);
     const input: CreateTicketInput = {
       subject,
@@ -153,7 +154,7 @@ export class TicketsService {
       tags: closed.tags,
       fields: Object.entries(closed.fields).map(([name, value]) => ({ name, value })),
     };
-    const newTicket = newTicketFrom(input, caller.id, new Date(), closed.id);
+    const newTicket = newTicketFrom(input, caller?.id ?? null, new Date(), closed.id);
     await this.workflows.open(newTicket);
     return this.get(newTicket.id);
   }

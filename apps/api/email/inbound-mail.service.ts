@@ -1,0 +1,143 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AddressObject } from 'mailparser';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../libs/config/app-config.js';
+import { automaticMailReason, referencedMessageIds, ticketNumberInSubject } from '../../../libs/domain/email/index.js';
+import { TICKET_LIMITS } from '../../../libs/domain/tickets/ticket-fields.js';
+import { MailRejection, type ReceivedMail } from '../../../libs/mail/smtp-receiver.js';
+import { APP_CONFIG } from '../app-config.token.js';
+import { TicketsService } from '../tickets/tickets.service.js';
+
+/**
+ * Turns a mail to a support address into a ticket on the `email` channel, or into a customer message on the ticket it
+ * answers. Tickets are created the API's own way (update-with-start, keyed by the mail's Message-ID, so a redelivered
+ * mail lands on the same ticket); the mail's Message-ID, sender and attachments are kept beside it.
+ */
+@Injectable()
+export class InboundMailService {
+  private readonly logger = new Logger('InboundMail');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tickets: TicketsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  acceptsRecipient(address: string): boolean {
+    return this.config.supportAddresses.includes(address.toLowerCase());
+  }
+
+  async receive({ envelopeFrom, parsed, headers }: ReceivedMail): Promise<void> {
+    const from = firstAddress(parsed.from);
+    const sender = (from?.address || envelopeFrom).toLowerCase();
+    const contentType = (headers['content-type'] ?? 'text/plain').split(';')[0].trim().toLowerCase();
+    const automatic = automaticMailReason({ envelopeFrom, from: from?.address ?? null, headers, contentType });
+    if (automatic) {
+      // Accepted and dropped: refusing would make the sending machine bounce, which is more mail to loop on.
+      this.logger.log(`ignored an automatic mail from "${envelopeFrom}": ${automatic}`);
+      return;
+    }
+    const oversized = parsed.attachments.find((attachment) => attachment.size > this.config.maxAttachmentBytes);
+    if (oversized) {
+      throw new MailRejection(
+        552,
+        `The attachment ${oversized.filename ?? '(unnamed)'} is ${oversized.size} bytes; the limit is ${this.config.maxAttachmentBytes} bytes.`,
+      );
+    }
+    const messageId = parsed.messageId ?? `<${createHash('sha256').update(parsed.text ?? '').update(sender).digest('hex').slice(0, 40)}@inbound.invalid>`;
+    if (await this.alreadyReceived(messageId)) return;
+
+    const subject = truncate(parsed.subject?.trim() || '(no subject)', TICKET_LIMITS.subjectMaxLength);
+    const body = truncate(parsed.text?.trim() || '(no text)', TICKET_LIMITS.descriptionMaxLength);
+    const customer = await this.upsertCustomer(sender, from?.name || null);
+    const threadTicketId = await this.threadOf(referencedMessageIds(parsed.inReplyTo, parsed.references), subject, sender);
+
+    let ticketId: string;
+    let ticketMessageId: string | null = null;
+    if (threadTicketId) {
+      const reply = await this.tickets.recordCustomerReply({ ticketId: threadTicketId, body }, null);
+      ticketId = reply.ticket.id;
+      ticketMessageId = reply.message.id;
+    } else {
+      const idempotencyKey = `email:${createHash('sha256').update(messageId).digest('hex').slice(0, 40)}`;
+      const ticket = await this.tickets.create(
+        { subject, description: body, requesterEmail: sender, channel: 'email', priority: 'normal', organizationId: customer.organizationId, idempotencyKey },
+        null,
+      );
+      ticketId = ticket.id;
+    }
+
+    await this.dataSource.transaction(async (db) => {
+      await db.query('UPDATE tickets SET customer_id = $2 WHERE id = $1 AND customer_id IS NULL', [ticketId, customer.id]);
+      await db.query(
+        `INSERT INTO inbound_emails (message_id, ticket_id, ticket_message_id, sender, subject) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (message_id) DO NOTHING`,
+        [messageId, ticketId, ticketMessageId, sender, subject],
+      );
+      for (const attachment of parsed.attachments) {
+        await db.query(
+          `INSERT INTO email_attachments (ticket_id, inbound_message_id, filename, content_type, size_bytes, sha256, content)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [
+            ticketId,
+            messageId,
+            attachment.filename ?? null,
+            attachment.contentType,
+            attachment.size,
+            createHash('sha256').update(attachment.content).digest('hex'),
+            attachment.content,
+          ],
+        );
+      }
+    });
+  }
+
+  private async alreadyReceived(messageId: string): Promise<boolean> {
+    const rows = await this.dataSource.query('SELECT 1 FROM inbound_emails WHERE message_id = $1', [messageId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * The ticket a reply belongs to: the one whose mail (sent or received) it references, else the `[#number]` in its
+   * subject, but only from that ticket's requester (a stranger quoting a number opens a ticket of their own).
+   */
+  private async threadOf(referenced: string[], subject: string, sender: string): Promise<string | null> {
+    if (referenced.length > 0) {
+      const [byHeaders] = await this.dataSource.query<Array<{ ticket_id: string }>>(
+        `SELECT ticket_id FROM (
+           SELECT ticket_id, message_id FROM sent_emails UNION ALL SELECT ticket_id, message_id FROM inbound_emails
+         ) mail WHERE message_id = ANY($1) ORDER BY array_position($1, message_id) LIMIT 1`,
+        [referenced],
+      );
+      if (byHeaders) return byHeaders.ticket_id;
+    }
+    const number = ticketNumberInSubject(subject);
+    if (number === null) return null;
+    const [bySubject] = await this.dataSource.query<Array<{ id: string }>>(
+      'SELECT id FROM tickets WHERE number = $1 AND requester_email = $2',
+      [number, sender],
+    );
+    return bySubject?.id ?? null;
+  }
+
+  /** One customer per lower-cased address; a new one joins the organization that owns its domain, if any. */
+  private async upsertCustomer(email: string, name: string | null): Promise<{ id: string; organizationId: string | null }> {
+    const [customer] = await this.dataSource.query<Array<{ id: string; organization_id: string | null }>>(
+      `INSERT INTO customers (email, name, organization_id)
+       VALUES ($1, $2, (SELECT id FROM organizations WHERE split_part($1, '@', 2) = ANY (domains) ORDER BY id LIMIT 1))
+       ON CONFLICT (email) DO UPDATE SET name = COALESCE(customers.name, EXCLUDED.name)
+       RETURNING id, organization_id`,
+      [email, name],
+    );
+    return { id: customer.id, organizationId: customer.organization_id };
+  }
+}
+
+function firstAddress(address: AddressObject | AddressObject[] | undefined): { address?: string; name: string } | undefined {
+  return (Array.isArray(address) ? address[0] : address)?.value[0];
+}
+
+function truncate(text: string, maxLength: number): string {
+  return text.length > maxLength ? text.slice(0, maxLength) : text;
+}

@@ -1,0 +1,64 @@
+/** The mails the help desk sends a customer; admins edit their wording, the code decides when each is sent. */
+export const EMAIL_TEMPLATE_KEYS = ['acknowledgment', 'agent_reply', 'solved', 'survey', 'survey_reminder'] as const;
+export type EmailTemplateKey = (typeof EMAIL_TEMPLATE_KEYS)[number];
+
+export interface EmailTemplate {
+  subject: string;
+  /** Plain text with `{{variable}}` placeholders; the HTML part is this text, escaped. */
+  body: string;
+}
+
+const COMMON_VARIABLES = [
+  'ticket.id',
+  'ticket.number',
+  'ticket.subject',
+  'ticket.status',
+  'customer.email',
+  'customer.name',
+  'agent.name',
+  'helpdesk.address',
+] as const;
+
+/** The variables each template may use: the sender fills every one of them (an empty string when unknown). */
+export const TEMPLATE_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
+  acknowledgment: COMMON_VARIABLES,
+  agent_reply: [...COMMON_VARIABLES, 'message.body'],
+  solved: COMMON_VARIABLES,
+  survey: [...COMMON_VARIABLES, 'survey.url', 'survey.expiresAt'],
+  survey_reminder: [...COMMON_VARIABLES, 'survey.url', 'survey.expiresAt'],
+};
+
+/** Size limits of an admin's template, checked before it is saved. */
+export const TEMPLATE_LIMITS = { subjectMaxLength: 200, bodyMaxLength: 20_000 } as const;
+
+/** What the help desk sends until an admin changes it (the survey ones must carry `{{survey.url}}`). */
+export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, EmailTemplate> = {
+  acknowledgment: {
+    subject: 'We received your request: {{ticket.subject}}',
+    body:
+      'Hello {{customer.name}},\n\nThank you for writing to us. Your request "{{ticket.subject}}" is ticket #{{ticket.number}}; ' +
+      'an agent will answer you soon.\n\nReply to this mail to add anything to it.',
+  },
+  agent_reply: {
+    subject: 'Re: {{ticket.subject}}',
+    body: '{{message.body}}\n\n{{agent.name}}\n\nReply to this mail to answer.',
+  },
+  solved: {
+    subject: 'Solved: {{ticket.subject}}',
+    body:
+      'Hello {{customer.name}},\n\nWe consider your request "{{ticket.subject}}" (#{{ticket.number}}) solved. ' +
+      'If it is not, just reply to this mail and we will reopen it.',
+  },
+  survey: {
+    subject: 'How did we do? {{ticket.subject}}',
+    body:
+      'Hello {{customer.name}},\n\nPlease tell us how we handled "{{ticket.subject}}" (#{{ticket.number}}): {{survey.url}}\n\n' +
+      'The survey is open until {{survey.expiresAt}}.',
+  },
+  survey_reminder: {
+    subject: 'Reminder: how did we do? {{ticket.subject}}',
+    body:
+      'Hello {{customer.name}},\n\nA minute of your time would help us: {{survey.url}}\n\n' +
+      'The survey about "{{ticket.subject}}" (#{{ticket.number}}) closes at {{survey.expiresAt}}.',
+  },
+};

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { createRolloutMeasurementActivities } from '../../activities/rollout/rollout-measurements.activities.js';
+import { measurePilotTickets, measureTicketKpis } from '../../libs/db/ticket-metrics.js';
+import { startTestSystem, type TestSystem } from '../support/test-system.js';
+
+// What pilots and reviews measure, on the real PostgreSQL schema with seeded tickets, messages and timeline events:
+// the SQL behind the pilot's evaluation and the post-go-live KPIs. Surveys come from a capability built separately:
+// CSAT is "not measurable" (null) until its table exists, then measured from it.
+
+const T0 = Date.parse('2026-11-02T09:00:00Z');
+const MINUTE = 60_000;
+const at = (offsetMinutes: number) => new Date(T0 + offsetMinutes * MINUTE).toISOString();
+
+describe('rollout measurements over seeded tickets', () => {
+  let system: TestSystem;
+  let agentId: string;
+  const ids: string[] = [];
+
+  async function seed(ticket: {
+    channel: string;
+    createdAt: number;
+    solvedAt?: number;
+    misrouted?: boolean;
+    publicReplies: number[];
+    events?: string[];
+  }): Promise<string> {
+    const id = randomUUID();
+    await system.dataSource.query(
+      `INSERT INTO tickets (id, subject, description, requester_email, channel, priority, status, created_at, solved_at, routed_group_id, misrouted, assignee_id)
+       VALUES ($1, 'Seeded', 'Seeded', 'c@example.com', $2, 'normal', $3, $4, $5, 'some-group', $6, $7)`,
+      [id, ticket.channel, ticket.solvedAt ? 'solved' : 'open', at(ticket.createdAt), ticket.solvedAt ? at(ticket.solvedAt) : null, ticket.misrouted ?? false, agentId],
+    );
+    for (const minutes of ticket.publicReplies) {
+      await system.dataSource.query(
+        `INSERT INTO ticket_messages (id, ticket_id, author_type, body, is_public, created_at) VALUES ($1, $2, 'agent', 'Reply', true, $3)`,
+        [randomUUID(), id, at(minutes)],
+      );
+    }
+    for (const [index, type] of (ticket.events ?? []).entries()) {
+      await system.dataSource.query(`INSERT INTO ticket_events (ticket_id, sequence, type, actor, occurred_at) VALUES ($1, $2, $3, 'system', $4)`, [
+        id,
+        index + 1,
+        type,
+        at(ticket.createdAt),
+      ]);
+    }
+    ids.push(id);
+    return id;
+  }
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    ({ userId: agentId } = await system.signIn(['agent']));
+    await seed({ channel: 'email', createdAt: 0, solvedAt: 120, publicReplies: [30] });
+    await seed({ channel: 'email', createdAt: 60, solvedAt: 300, misrouted: true, publicReplies: [150, 200], events: ['reopened'] });
+    await seed({ channel: 'email', createdAt: 120, publicReplies: [], events: ['escalation_notified'] });
+    await seed({ channel: 'chat', createdAt: 180, publicReplies: [190] });
+    // Outside the window.
+    await seed({ channel: 'email', createdAt: 3 * 24 * 60, publicReplies: [] });
+  });
+  afterAll(() => system?.stop());
+
+  const window = { from: at(0), to: at(24 * 60) };
+
+  it("measures a pilot's tickets within its window and scope; CSAT not measurable without surveys", async () => {
+    expect(await measurePilotTickets(system.dataSource, { ...window, channels: ['email'] })).toEqual({
+      tickets: 3,
+      routingAccuracy: 2 / 3,
+      firstResponseMinutes: 60,
+      csat: null,
+      articleLinkingRate: null,
+    });
+  });
+
+  it('measures the post-go-live KPIs', async () => {
+    const kpis = await measureTicketKpis(system.dataSource, window);
+    expect(kpis).toEqual({
+      tickets: 4,
+      firstResponseMinutes: (30 + 90 + 10) / 3,
+      resolutionMinutes: (120 + 240) / 2,
+      csat: null,
+      ticketsPerAgentPerDay: 4,
+      selfServiceRate: null,
+      firstContactResolution: 1 / 2,
+      escalationRate: 1 / 4,
+      reopenRate: 1 / 2,
+    });
+  });
+
+  it('measures CSAT once surveys exist: answered surveys scoring 4 or 5', async () => {
+    await system.dataSource.query(
+      `CREATE TABLE ticket_surveys (ticket_id uuid NOT NULL, score integer CHECK (score BETWEEN 1 AND 5), answered_at timestamptz)`,
+    );
+    await system.dataSource.query(
+      `INSERT INTO ticket_surveys (ticket_id, score, answered_at) VALUES ($1, 5, $4), ($2, 2, $4), ($3, NULL, NULL)`,
+      [ids[0], ids[1], ids[2], at(400)],
+    );
+    expect((await measurePilotTickets(system.dataSource, { ...window, channels: ['email'] })).csat).toBe(0.5);
+  });
+
+  describe('once data migration exists (its tables as the migration capability defines them)', () => {
+    let lead: string;
+    let rolloutId: string;
+    const runId = randomUUID();
+
+    beforeAll(async () => {
+      let leadId: string;
+      ({ token: lead, userId: leadId } = await system.signIn(['implementation_lead']));
+      const people = [{ role: 'lead', userId: leadId }];
+      for (const role of ['admin', 'migration_operator', 'trainer']) people.push({ role, userId: (await system.signIn(['admin'])).userId });
+      const input = { name: 'Migrated', templateId: 'unified-platform', startDate: '2026-11-02', people };
+      const created = await system.graphql(`mutation($input: CreateRolloutInput!) { createRollout(input: $input) { id } }`, { input }, lead);
+      rolloutId = created.data!.createRollout.id;
+    });
+
+    it('refuses a baseline from migrated history while tickets carry no import run', async () => {
+      const response = await system.graphql(`mutation($r: ID!, $m: ID!) { computeRolloutBaselineFromMigration(rolloutId: $r, migrationRunId: $m) }`, { r: rolloutId, m: runId }, lead);
+      expect(response.errors?.[0]).toMatchObject({
+        message: 'Not measurable yet: this installation has no data migration, so enter the baseline instead.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    });
+
+    it("measures the baseline from the run's imported tickets and reads the run for the migration gate", async () => {
+      await system.dataSource.query(`CREATE TABLE migration_runs (id uuid PRIMARY KEY, status text NOT NULL, report jsonb)`);
+      await system.dataSource.query(`ALTER TABLE tickets ADD COLUMN import_run_id uuid`);
+      await system.dataSource.query(`INSERT INTO migration_runs (id, status, report) VALUES ($1, 'completed', $2)`, [
+        runId,
+        JSON.stringify({ totals: { read: 100, imported: 96, updated: 0, rejected: 3, skipped: 1 } }),
+      ]);
+      await system.dataSource.query(`UPDATE tickets SET import_run_id = $1 WHERE id = ANY($2::uuid[])`, [runId, [ids[0], ids[1]]]);
+
+      const response = await system.graphql(`mutation($r: ID!, $m: ID!) { computeRolloutBaselineFromMigration(rolloutId: $r, migrationRunId: $m) }`, { r: rolloutId, m: runId }, lead);
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.computeRolloutBaselineFromMigration).toMatchObject({
+        firstResponseMinutes: 60,
+        resolutionMinutes: 180,
+        reopenRate: 0.5,
+        volumes: { tickets: 2, byChannel: { email: 2 }, byCategory: { '(none)': 2 }, peakDays: ['Monday'], peakHours: [9, 10] },
+      });
+
+      const facts = await createRolloutMeasurementActivities({ dataSource: system.dataSource }).gateFacts(rolloutId);
+      expect(facts).toMatchObject({
+        baselineRecorded: true,
+        migration: { status: 'completed', totals: { read: 100, imported: 96, updated: 0, rejected: 3, skipped: 1 } },
+      });
+    });
+  });
+});
