@@ -141,6 +141,28 @@ describe('satisfaction surveys', () => {
     });
   });
 
+  describe('the page the link opens', () => {
+    it('shows a form for the token and records its answer once, without script or login', async () => {
+      const { ticketId, token } = await solvedTicketWithSurvey();
+      const form = await fetch(`${system.url}/survey?token=${encodeURIComponent(token)}`);
+      expect(form.status).toBe(200);
+      expect(form.headers.get('content-type')).toContain('text/html');
+      const html = await form.text();
+      expect(html).toContain(`name="token" value="${token}"`);
+      expect(html).toContain('method="post" action="survey"');
+
+      const post = (score: string) =>
+        fetch(`${system.url}/survey`, { method: 'POST', body: new URLSearchParams({ token, score, comment: '<b>fine</b>' }) });
+      const refused = await post('9');
+      expect(refused.status).toBe(400);
+      const answered = await post('5');
+      expect([answered.status, await answered.text()]).toEqual([200, expect.stringContaining('Your answer has been recorded.')]);
+      expect(await surveyRow(ticketId)).toMatchObject({ score: 5, comment: '<b>fine</b>' });
+      const again = await post('1');
+      expect([again.status, await again.text()]).toEqual([409, expect.stringContaining('already been answered')]);
+    });
+  });
+
   describe('CSAT', () => {
     it('is the share of answers scoring 4 or 5, overall and per period, for supervisors and admins only', async () => {
       const low = await solvedTicketWithSurvey();
@@ -148,19 +170,19 @@ describe('satisfaction surveys', () => {
       const [{ answered, satisfied }] = await system.dataSource.query(
         'SELECT count(*)::int AS answered, count(*) FILTER (WHERE score >= 4)::int AS satisfied FROM ticket_surveys WHERE answered_at IS NOT NULL',
       );
-      expect(answered).toBe(3); // 4 and 2 here, and whichever concurrent answer won above
+      expect(answered).toBe(4); // 4, the page's 5 and 2 here, and whichever concurrent answer won above
 
       const window = { from: new Date(Date.now() - DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString() };
       const byDay = await system.graphql(CSAT, { ...window, groupBy: 'DAY' }, supervisor);
       expect(byDay.errors).toBeUndefined();
-      const figure = { answered: 3, satisfied, csat: satisfied / 3 };
+      const figure = { answered: 4, satisfied, csat: satisfied / 4 };
       expect(byDay.data!.csat.overall).toEqual(figure);
       const today = new Date().toISOString().slice(0, 10);
       expect(byDay.data!.csat.rows).toEqual([{ key: `${today}T00:00:00Z`, label: `${today}T00:00:00Z`, ...figure }]);
 
       const byGroup = await system.graphql(CSAT, { ...window, groupBy: 'GROUP' }, admin);
       expect(byGroup.data!.csat.overall).toEqual(figure);
-      expect(byGroup.data!.csat.rows.reduce((sum: number, row: { answered: number }) => sum + row.answered, 0)).toBe(3);
+      expect(byGroup.data!.csat.rows.reduce((sum: number, row: { answered: number }) => sum + row.answered, 0)).toBe(4);
 
       const empty = await system.graphql(CSAT, { from: '2020-01-01T00:00:00Z', to: '2020-02-01T00:00:00Z', groupBy: 'AGENT' }, admin);
       expect(empty.data!.csat).toEqual({ overall: { answered: 0, satisfied: 0, csat: null }, rows: [] });
