@@ -22,6 +22,7 @@ import { RolloutModule } from './rollout/rollout.module.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { SlaConfigModule } from './sla-config/sla-config.module.js';
 import { SlaModule } from './sla/sla.module.js';
+import { SurveysModule } from './surveys/surveys.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 
 export interface ApiDependencies {
@@ -79,6 +80,7 @@ export class AppModule {
         RoutingModule,
         SlaConfigModule,
         SlaModule,
+        SurveysModule,
         TicketsModule,
         EmailModule,
       ],

@@ -54,9 +54,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   // Without SMTP_URL, customer mail goes to the dev outbox (started once the API has migrated its table).
   const smtpUrl = config.smtpUrl ?? `smtp://127.0.0.1:${config.devOutboxPort}`;
-  const connections = { ...config, smtpUrl, databaseUrl: stack.databaseUrl, temporalAddress: stack.temporalAddress };
+  const jwtSecret = config.jwtSecret ?? readOrCreateSecret(join(dataDir, 'jwt-secret'));
+  const connections = { ...config, smtpUrl, databaseUrl: stack.databaseUrl, temporalAddress: stack.temporalAddress, jwtSecret };
   worker = await runWorker(connections);
-  api = await serveApi({ ...connections, jwtSecret: config.jwtSecret ?? readOrCreateSecret(join(dataDir, 'jwt-secret')) });
+  api = await serveApi(connections);
   if (!config.smtpUrl) {
     const outboxDatabase = await connectDatabase(stack.databaseUrl);
     const sink = await startDevOutbox(outboxDatabase, '127.0.0.1', config.devOutboxPort);

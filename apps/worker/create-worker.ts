@@ -5,6 +5,8 @@ import { createRolloutMeasurementActivities } from '../../activities/rollout/rol
 import { createRolloutTimelineActivities } from '../../activities/rollout/rollout-timeline.activities.js';
 import { createRoutingActivities } from '../../activities/routing/routing.activities.js';
 import { createSlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
+import type { SurveyLinkConfig } from '../../activities/surveys/survey-links.js';
+import { createSurveyActivities } from '../../activities/surveys/survey.activities.js';
 import { createTicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
 import { workflowsEntryPath } from '../../libs/temporal/workflows-path.js';
 
@@ -15,6 +17,7 @@ export interface HelpdeskWorkerOptions {
   dataSource: DataSource;
   /** Where customer mail goes. */
   mail: OutboundMailSettings;
+  surveyLinks: SurveyLinkConfig;
   /** A prebuilt bundle (tests bundle once per run); omitted, the worker bundles the workflows itself. */
   workflowBundle?: WorkflowBundle;
   /** Bounds the worker's memory: 10,000 cached tickets hold about 1.4 GiB (bench/open-tickets-memory.ts). */
@@ -23,7 +26,7 @@ export interface HelpdeskWorkerOptions {
 
 /** Wires every activity to its real dependencies and registers the workflow bundle. */
 export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Worker> {
-  const { connection, namespace, taskQueue, dataSource, mail, workflowBundle, maxCachedWorkflows } = options;
+  const { connection, namespace, taskQueue, dataSource, mail, surveyLinks, workflowBundle, maxCachedWorkflows } = options;
   return Worker.create({
     connection,
     namespace,
@@ -37,6 +40,7 @@ export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Wo
       ...createEmailActivities({ dataSource, mail }),
       ...createRolloutTimelineActivities({ dataSource }),
       ...createRolloutMeasurementActivities({ dataSource }),
+      ...createSurveyActivities({ dataSource, links: surveyLinks }),
     },
   });
 }

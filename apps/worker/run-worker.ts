@@ -1,6 +1,7 @@
 import { outboundMailSettings, type AppConfig } from '../../libs/config/app-config.js';
 import { connectDatabase } from '../../libs/db/connect-database.js';
 import { connectWorker } from '../../libs/temporal/connect.js';
+import { surveyLinkConfig } from '../../activities/surveys/survey-links.js';
 import { createHelpdeskWorker } from './create-worker.js';
 
 export interface RunWorkerConfig extends AppConfig {
@@ -16,6 +17,7 @@ export interface RunningWorker {
 
 /** Connects (failing fast) and polls the task queue until stopped. */
 export async function runWorker(config: RunWorkerConfig): Promise<RunningWorker> {
+  const surveyLinks = surveyLinkConfig(config);
   const dataSource = await connectDatabase(config.databaseUrl);
   try {
     const connection = await connectWorker(config.temporalAddress);
@@ -26,6 +28,7 @@ export async function runWorker(config: RunWorkerConfig): Promise<RunningWorker>
       dataSource,
       mail: outboundMailSettings(config),
       maxCachedWorkflows: config.workerMaxCachedWorkflows,
+      surveyLinks,
     });
     const done = worker.run().finally(async () => {
       await connection.close();

@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { newTicketFrom } from '../../apps/api/tickets/new-ticket.js';
 import { TicketWorkflowsClient } from '../../apps/api/tickets/ticket-workflows.client.js';
 import { createHelpdeskWorker } from '../../apps/worker/create-worker.js';
+import { surveyLinkConfig } from '../../activities/surveys/survey-links.js';
 import { outboundMailSettings, readConfig } from '../../libs/config/app-config.js';
 import { createDataSource } from '../../libs/db/data-source.js';
 import { runMigrations } from '../../libs/db/run-migrations.js';
@@ -113,6 +114,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       dataSource,
       mail: { ...outboundMailSettings(config), smtpUrl: outbox.smtpUrl },
       maxCachedWorkflows: config.workerMaxCachedWorkflows,
+      surveyLinks: surveyLinkConfig({ ...config, jwtSecret: randomUUID() }), // no survey is answered in a benchmark
     });
     runWorker(worker);
 

@@ -33,6 +33,10 @@ export interface AppConfig {
   devOutboxPort: number;
   /** Workflows a worker keeps in memory between tasks; the rest replay their history when they wake up. */
   workerMaxCachedWorkflows: number;
+  /** Signs survey links; unset: derived from the JWT secret. */
+  surveyTokenSecret?: string;
+  /** Where customers reach the help desk; survey links point here. */
+  publicUrl: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -61,6 +65,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxAttachmentBytes: integer(env, 'EMAIL_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024),
     devOutboxPort: integer(env, 'DEV_OUTBOX_PORT', 2526),
     workerMaxCachedWorkflows: integer(env, 'WORKER_MAX_CACHED_WORKFLOWS', 1000),
+    surveyTokenSecret: nonEmpty(env.SURVEY_TOKEN_SECRET),
+    publicUrl: env.PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${env.PORT || 3000}`,
   };
 }
 

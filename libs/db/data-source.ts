@@ -17,6 +17,7 @@ import { KnowledgeSearchEntity } from './entities/knowledge-search.entity.js';
 import { OrganizationEntity } from './entities/organization.entity.js';
 import { RoutingRuleEntity } from './entities/routing-rule.entity.js';
 import { SlaPolicyEntity } from './entities/sla-policy.entity.js';
+import { SurveySettingsEntity } from './entities/survey-settings.entity.js';
 import { TicketEventEntity } from './entities/ticket-event.entity.js';
 import { TicketMessageEntity } from './entities/ticket-message.entity.js';
 import { TicketEntity } from './entities/ticket.entity.js';
@@ -27,6 +28,7 @@ import { TicketSla1795593600000 } from './migrations/1795593600000-ticket-sla.js
 import { Routing1795680000000 } from './migrations/1795680000000-routing.js';
 import { CustomersAndKnowledge1795766400000 } from './migrations/1795766400000-customers-and-knowledge.js';
 import { Email1795852800000 } from './migrations/1795852800000-email.js';
+import { SatisfactionSurveys1795896000000 } from './migrations/1795896000000-satisfaction-surveys.js';
 import { KnowledgeBase1795939200000 } from './migrations/1795939200000-knowledge-base.js';
 import { Rollouts1796025600000 } from './migrations/1796025600000-rollouts.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
@@ -55,6 +57,7 @@ export const ENTITIES = [
   KnowledgeArticleVersionEntity,
   KnowledgeArticleLinkEntity,
   KnowledgeSearchEntity,
+  SurveySettingsEntity,
 ];
 export const MIGRATIONS = [
   Foundation1795420800000,
@@ -63,6 +66,7 @@ export const MIGRATIONS = [
   Routing1795680000000,
   CustomersAndKnowledge1795766400000,
   Email1795852800000,
+  SatisfactionSurveys1795896000000,
   KnowledgeBase1795939200000,
   Rollouts1796025600000,
 ];

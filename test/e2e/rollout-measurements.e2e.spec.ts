@@ -87,12 +87,10 @@ describe('rollout measurements over seeded tickets', () => {
     });
   });
 
-  it('measures CSAT once surveys exist: answered surveys scoring 4 or 5', async () => {
+  it('measures CSAT from the surveys: answered surveys scoring 4 or 5', async () => {
     await system.dataSource.query(
-      `CREATE TABLE ticket_surveys (ticket_id uuid NOT NULL, score integer CHECK (score BETWEEN 1 AND 5), answered_at timestamptz)`,
-    );
-    await system.dataSource.query(
-      `INSERT INTO ticket_surveys (ticket_id, score, answered_at) VALUES ($1, 5, $4), ($2, 2, $4), ($3, NULL, NULL)`,
+      `INSERT INTO ticket_surveys (ticket_id, expires_at, score, answered_at)
+       VALUES ($1, $4::timestamptz + interval '7 days', 5, $4), ($2, $4::timestamptz + interval '7 days', 2, $4), ($3, $4::timestamptz + interval '7 days', NULL, NULL)`,
       [ids[0], ids[1], ids[2], at(400)],
     );
     expect((await measurePilotTickets(system.dataSource, { ...window, channels: ['email'] })).csat).toBe(0.5);

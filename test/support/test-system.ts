@@ -9,6 +9,7 @@ import { hashPassword } from '../../apps/api/auth/password-hasher.js';
 import { createApiApp } from '../../apps/api/create-api-app.js';
 import { listenForInboundMail } from '../../apps/api/email/inbound-mail.listener.js';
 import { createHelpdeskWorker } from '../../apps/worker/create-worker.js';
+import { surveyLinkConfig } from '../../activities/surveys/survey-links.js';
 import { outboundMailSettings, readConfig, type AppConfig } from '../../libs/config/app-config.js';
 import { startDevOutbox } from '../../libs/devstack/dev-outbox.js';
 import { UserEntity } from '../../libs/db/entities/user.entity.js';
@@ -87,6 +88,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
     taskQueue: config.taskQueue,
     dataSource,
     mail: outboundMailSettings(config),
+    surveyLinks: surveyLinkConfig(config),
     workflowBundle: workflowBundle(),
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
   });

@@ -112,6 +112,8 @@ export interface TicketLifecycleState extends TicketClassification {
   /** Epoch ms; the auto-close countdown runs from here while the ticket is solved. */
   solvedAt: number | null;
   closedAt: number | null;
+  /** The satisfaction survey (`survey:<ticketId>`) runs; absent in tickets started before surveys existed. */
+  surveyStarted?: boolean;
 }
 
 export interface TicketWorkflowInput {

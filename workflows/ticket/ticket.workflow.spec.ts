@@ -1,4 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { SendTemplatedEmailInput } from '../../activities/email/email.activities.js';
@@ -11,6 +12,8 @@ import type { RoutableTicket } from '../../libs/domain/routing/index.js';
 import type { TicketPriority } from '../../libs/domain/tickets/ticket-fields.js';
 import { startTimeSkippingEnv } from '../../test/support/time-skipping-env.js';
 import { workflowBundle } from '../../test/support/test-stack.js';
+import type { SurveySettings } from '../../libs/domain/survey/survey-settings.js';
+import { surveyStateQuery, surveyWorkflowId, type SurveyInvitation } from '../survey/survey.contract.js';
 import {
   acknowledgeEscalationUpdate,
   agentReplyUpdate,
@@ -56,11 +59,20 @@ interface Fakes {
   assignCalls: Array<{ ticketId: string; groupId: string }>;
   queued: string[];
   mails: SendTemplatedEmailInput[];
+  /** Surveys are off unless a test turns them on. */
+  surveySettings: SurveySettings;
 }
 
 function fakeActivities(targets: Targets, steps: EscalationStep[] = [], calendar = WEEKDAYS_9_TO_5) {
-  const fakes: Fakes = { events: [], snapshots: [], factsSeen: [], routeTo: 'billing', freeAgent: {}, assignCalls: [], queued: [], mails: [] };
+  const fakes: Fakes = {
+    events: [], snapshots: [], factsSeen: [], routeTo: 'billing', freeAgent: {}, assignCalls: [], queued: [], mails: [],
+    surveySettings: { enabled: false, trigger: 'closed', delayMinutes: 60, reminderAfterDays: null, expiresAfterDays: 1 },
+  };
   const activities = {
+    // The satisfaction survey a solved ticket starts (its own timing is tested in workflows/survey).
+    loadSurveySettings: async (): Promise<SurveySettings> => fakes.surveySettings,
+    surveyInvitation: async ({ expiresAt }: { expiresAt: number }): Promise<SurveyInvitation> => ({ surveyId: 's', url: 'u', expiresAt: new Date(expiresAt).toISOString() }),
+    recordSurveyStep: async () => true,
     routeTicket: async (ticket: RoutableTicket): Promise<RoutingOutcome> => ({
       ruleId: 'rule-1',
       ruleName: 'Billing words',
@@ -178,14 +190,19 @@ describe('the ticket workflow on the time-skipping server', () => {
     const taskQueue = `ticket-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities });
     const started: Array<ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>> = [];
-    // The test's activities finish before its worker stops: one scheduled that no worker will ever run (e.g. a
-    // notification sent beside the lifecycle) would keep the server from skipping time in the tests after.
+    // The test's activities, its tickets' and their surveys', finish before its worker stops: one scheduled that no
+    // worker will ever run (e.g. a notification sent beside the lifecycle) would keep the server from skipping time in
+    // the tests after. A survey never started counts as settled.
+    const surveysOf = () => started.map(({ workflowId }) => env.client.workflow.getHandle(surveyWorkflowId(workflowId.replace(/^ticket:/, ''))));
     const settleStarted = () =>
       Promise.all(
-        started.map((handle) =>
+        [...started, ...surveysOf()].map((handle) =>
           waitUntil(async () => {
-            const { raw, status } = await handle.describe();
-            return status.name !== 'RUNNING' || (raw.pendingActivities ?? []).length === 0;
+            const description = await handle.describe().catch((error: unknown) => {
+              if (error instanceof WorkflowNotFoundError) return null;
+              throw error;
+            });
+            return description === null || description.status.name !== 'RUNNING' || (description.raw.pendingActivities ?? []).length === 0;
           }),
         ),
       );
@@ -200,6 +217,9 @@ describe('the ticket workflow on the time-skipping server', () => {
         await handle.executeUpdate(openTicketUpdate);
         return handle;
       }).then(settleStarted),
+    ).finally(() =>
+      // A survey left waiting on a timer without its worker would stop the server skipping time, too.
+      Promise.all(surveysOf().map((survey) => survey.terminate().catch(() => undefined))),
     );
   }
 
@@ -319,6 +339,45 @@ describe('the ticket workflow on the time-skipping server', () => {
       expect(Date.parse(closed.occurredAt) - solvedAt).toBeLessThan(4 * DAY + 1000);
       expect(fakes.snapshots.at(-1)?.status).toBe('closed');
     });
+  });
+
+  it('starts the survey (survey:<ticket id>) when solved; it outlives the closed ticket and mails an hour after the close', async () => {
+    const { fakes, activities } = fakeActivities({});
+    fakes.surveySettings.enabled = true;
+    const surveyMails = () => fakes.mails.filter((mail) => mail.template === 'survey');
+    const createdAt = await env.currentTimeMs();
+    await run(activities, async (start) => {
+      const ticket = newTicket('normal', createdAt);
+      const handle = await start(ticket);
+      await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'solved', actorUserId: AGENT }] });
+      const survey = env.client.workflow.getHandle(surveyWorkflowId(ticket.id));
+      expect((await survey.describe()).status.name).toBe('RUNNING');
+      await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'closed', actorUserId: AGENT }] });
+      await handle.result();
+      const closedAt = Date.parse(ofType(fakes.events, 'status_changed').at(-1)!.occurredAt);
+      expect((await survey.describe()).status.name).toBe('RUNNING');
+      expect(surveyMails()).toEqual([]);
+
+      await advanceTo(closedAt + 2 * HOUR);
+      expect(surveyMails()).toHaveLength(1);
+      const { sentAt } = await survey.query(surveyStateQuery);
+      expect(sentAt! - closedAt).toBeGreaterThanOrEqual(HOUR);
+      expect(sentAt! - closedAt).toBeLessThan(HOUR + MINUTE);
+      await recordHistory(handle, 'satisfaction-survey');
+    });
+  });
+
+  it('starts no survey for a ticket a migration imported', async () => {
+    const { fakes, activities } = fakeActivities({});
+    fakes.surveySettings.enabled = true;
+    const ticket = { ...newTicket('normal', await env.currentTimeMs()), imported: { runId: 'run-1', sourceSystem: 'zendesk', sourceId: '42' } };
+    await run(activities, async (start) => {
+      const handle = await start(ticket);
+      await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'solved', actorUserId: AGENT }] });
+      await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'closed', actorUserId: AGENT }] });
+      await handle.result();
+    });
+    await expect(env.client.workflow.getHandle(surveyWorkflowId(ticket.id)).describe()).rejects.toThrow(WorkflowNotFoundError);
   });
 
   it('reopens a solved ticket on a customer reply inside the window, resuming the resolution clock', async () => {

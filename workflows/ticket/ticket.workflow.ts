@@ -3,9 +3,11 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  ParentClosePolicy,
   patched,
   proxyActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -29,6 +31,8 @@ import {
 } from '../../libs/domain/sla/index.js';
 import { transitionError, type TicketStatus } from '../../libs/domain/tickets/ticket-status.js';
 import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../libs/temporal/search-attributes.js';
+import { surveyWorkflow } from '../survey/survey.workflow.js';
+import { surveyWorkflowId, ticketStatusChangedSignal } from '../survey/survey.contract.js';
 import { clockChanges } from './sla-clock-events.js';
 import {
   acknowledgeEscalationUpdate,
@@ -60,6 +64,8 @@ const email = proxyActivities<EmailActivities>({ startToCloseTimeout: '1 minute'
 const ROUTING_PATCH = 'routing-and-assignment';
 /** So did customer notifications (acknowledgment, agent reply, solved). */
 const NOTIFICATIONS_PATCH = 'customer-notifications';
+/** Likewise the satisfaction survey. */
+const SURVEY_PATCH = 'satisfaction-survey';
 
 const SYSTEM_ACTOR = 'system';
 const DAY_MS = 86_400_000;
@@ -186,6 +192,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     if (to === 'solved') notify('solved', `solved:${state.eventSequence}`);
     applySla(events, actor, { type: 'status_changed', at: Date.now(), from, to });
     if ((to === 'solved' || to === 'closed') && state.assigneeId !== null) freedAgent = state.assigneeId;
+    surveyNews = to;
   };
 
   /** The routing rules pick the ticket's group (and may adjust priority and add tags). */
@@ -229,6 +236,27 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     freedAgent = null;
     for (const ticketId of await routing.queuedTicketsFor(agentId)) {
       await getExternalWorkflowHandle(ticketWorkflowId(ticketId)).signal(assignmentOpportunitySignal).catch(() => undefined);
+    }
+  };
+
+  /**
+   * The satisfaction survey starts when the ticket is first solved (or closed), as a child that outlives this workflow
+   * (it waits out its delay, reminder and expiry after the ticket closed); later status changes are passed on to it.
+   */
+  let surveyNews: TicketStatus | null = null;
+  const tellSurvey = async (): Promise<void> => {
+    const status = surveyNews;
+    surveyNews = null;
+    if (status === null || input.ticket.imported) return; // imported tickets are not surveyed
+    if (state.surveyStarted) {
+      await getExternalWorkflowHandle(surveyWorkflowId(state.ticketId)).signal(ticketStatusChangedSignal, status).catch(() => undefined);
+    } else if ((status === 'solved' || status === 'closed') && patched(SURVEY_PATCH)) {
+      state.surveyStarted = true;
+      await startChild(surveyWorkflow, {
+        workflowId: surveyWorkflowId(state.ticketId),
+        args: [{ ticketId: state.ticketId, ticketStatus: status }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
     }
   };
 
@@ -320,6 +348,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       await body(events);
       await commit(events);
       await wakeWaitingTickets();
+      await tellSurvey();
       return state;
     });
   };
@@ -470,6 +499,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       assignmentWanted = false;
       await commit(events);
       await wakeWaitingTickets();
+      await tellSurvey();
     });
   }
   await lock;

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { Public } from '../auth/roles.decorator.js';
+import type { UserErrorCode } from '../common/user-error.js';
+import { SURVEY_COMMENT_MAX_LENGTH } from './dto/submit-survey.input.js';
+import { surveyFormPage, surveyResultPage } from './survey-page.html.js';
+import { SurveyAnswersService } from './survey-answers.service.js';
+
+const HTTP_STATUS: Partial<Record<UserErrorCode, number>> = {
+  BAD_USER_INPUT: HttpStatus.BAD_REQUEST,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  CONFLICT: HttpStatus.CONFLICT,
+};
+
+/**
+ * Where survey links lead (`PUBLIC_URL/survey?token=…`): a form without script that posts back here, answered by the
+ * same service as `submitSurvey`, with the same checks. Front ends of your own can call the mutation instead.
+ */
+@Controller('survey')
+export class SurveyPageController {
+  constructor(private readonly answers: SurveyAnswersService) {}
+
+  @Public()
+  @Get()
+  form(@Query('token') token: string | undefined, @Res() response: Response): void {
+    if (!token) {
+      response.status(HttpStatus.BAD_REQUEST).type('html').send(surveyResultPage('Survey', 'This link is incomplete: open the link from the mail.'));
+      return;
+    }
+    response.type('html').send(surveyFormPage(token));
+  }
+
+  @Public()
+  @Post()
+  async submit(@Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const comment = typeof body.comment === 'string' ? body.comment : null;
+    if (comment !== null && comment.length > SURVEY_COMMENT_MAX_LENGTH) {
+      response.status(HttpStatus.BAD_REQUEST).type('html').send(surveyResultPage('Survey', `Please keep the comment under ${SURVEY_COMMENT_MAX_LENGTH} characters.`));
+      return;
+    }
+    try {
+      await this.answers.submit({ token: String(body.token ?? ''), score: Number(body.score), comment });
+      response.status(HttpStatus.OK).type('html').send(surveyResultPage('Thank you', 'Your answer has been recorded.'));
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      const status = HTTP_STATUS[error.extensions.code as UserErrorCode] ?? HttpStatus.BAD_REQUEST;
+      response.status(status).type('html').send(surveyResultPage('Survey', error.message));
+    }
+  }
+}

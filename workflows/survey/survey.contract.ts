@@ -1,0 +1,46 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { SurveySettings } from '../../libs/domain/survey/survey-settings.js';
+
+// The survey workflow's public surface: the ticket workflow starts it, the API signals it.
+
+export const SURVEY_WORKFLOW_TYPE = 'surveyWorkflow';
+
+export function surveyWorkflowId(ticketId: string): string {
+  return `survey:${ticketId}`;
+}
+
+export interface SurveyWorkflowInput {
+  ticketId: string;
+  /** The ticket's status when the survey started (its ticket workflow signals later changes). */
+  ticketStatus: string;
+}
+
+/** How the survey ended. */
+export type SurveyOutcome = 'disabled' | 'answered' | 'expired';
+
+export type SurveyStage = 'waiting_for_trigger' | 'delaying' | 'sent' | 'reminded' | SurveyOutcome;
+
+export interface SurveyState {
+  stage: SurveyStage;
+  settings: SurveySettings | null;
+  /** Epoch ms, once sent. */
+  sentAt: number | null;
+  expiresAt: number | null;
+}
+
+/** The ticket's status changed (a reopen before sending puts the survey back to waiting). */
+export const ticketStatusChangedSignal = defineSignal<[string]>('ticketStatusChanged');
+/** The customer answered (the API recorded it): no reminder, no expiry. */
+export const surveyAnsweredSignal = defineSignal('surveyAnswered');
+export const surveyStateQuery = defineQuery<SurveyState>('surveyState');
+
+/** A survey link, as mailed. */
+export interface SurveyInvitation {
+  surveyId: string;
+  url: string;
+  /** ISO instant the link stops working. */
+  expiresAt: string;
+}
+
+/** The survey's steps as they land on the ticket's timeline. */
+export type SurveyStep = 'sent' | 'reminded' | 'expired';
