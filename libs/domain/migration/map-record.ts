@@ -11,6 +11,8 @@ const TRANSFORM: Record<TransformName, (value: string) => string> = {
   trim: (value) => value.trim(),
   lowercase: (value) => value.toLowerCase(),
   uppercase: (value) => value.toUpperCase(),
+  /** For flags the source states the other way round (Freshdesk's `private` for our `isPublic`). */
+  not: (value) => String(!/^(true|1|yes)$/i.test(value)),
 };
 
 /** Turns a source record into the target's fields by the mapping, or says why it cannot (the reject's reason). */

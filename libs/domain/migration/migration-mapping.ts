@@ -3,7 +3,7 @@ import { IMPORTED_TYPES, SOURCE_SYSTEMS, type ImportedType, type SourceSystem } 
 import { allowedValues, TARGET_SCHEMA } from './target-schema.js';
 
 export const MAPPING_VERSION = 1;
-export const TRANSFORMS = ['trim', 'lowercase', 'uppercase'] as const;
+export const TRANSFORMS = ['trim', 'lowercase', 'uppercase', 'not'] as const;
 export type TransformName = (typeof TRANSFORMS)[number];
 
 /** Where a target field's value comes from: a source path, or a template of paths in braces (`{Product} – {Category}`). */
