@@ -19,6 +19,7 @@ import { SlaConfiguration1795507200000 } from './migrations/1795507200000-sla-co
 import { TicketSla1795593600000 } from './migrations/1795593600000-ticket-sla.js';
 import { Routing1795680000000 } from './migrations/1795680000000-routing.js';
 import { CustomersAndKnowledge1795766400000 } from './migrations/1795766400000-customers-and-knowledge.js';
+import { DataMigration1795982400000 } from './migrations/1795982400000-data-migration.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   TicketSla1795593600000,
   Routing1795680000000,
   CustomersAndKnowledge1795766400000,
+  DataMigration1795982400000,
 ];
 
 export interface DataSourceOptions {
