@@ -1,4 +1,6 @@
 import { heartbeat } from '@temporalio/activity';
+import iconv from 'iconv-lite';
+import { access, constants } from 'node:fs/promises';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import {
@@ -76,8 +78,8 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
     /** Reads the whole source once: counts per type and phase, the mapping's issues with their lines, an estimate. */
     async preflight(runId: string): Promise<PreflightResult> {
       const run = await loadRun(runId);
-      const result: PreflightResult = { issues: run.parsed.issues, recordsByType: {}, recordsByPhase: {}, expectedRejects: {}, estimatedSeconds: 0 };
-      if (!run.parsed.mapping) return result;
+      const result: PreflightResult = { issues: [...run.parsed.issues, ...(await unreadableSource(run))], recordsByType: {}, recordsByPhase: {}, expectedRejects: {}, estimatedSeconds: 0 };
+      if (result.issues.length > 0) return result;
       const unmapped = new Map<string, MappingIssue>();
       for await (const { record, result: mapped, phase } of classify(run)) {
         result.recordsByType[record.type] = (result.recordsByType[record.type] ?? 0) + 1;
@@ -95,7 +97,7 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
           });
         }
       }
-      result.issues = [...unmapped.values()];
+      result.issues.push(...unmapped.values());
       const total = Object.values(result.recordsByType).reduce((sum, count) => sum + count, 0);
       result.estimatedSeconds = Math.ceil(total / ESTIMATED_RECORDS_PER_SECOND);
       return result;
@@ -170,7 +172,8 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
       const client = (await runner.connect()) as pg.PoolClient;
       try {
         await client.query('BEGIN');
-        const plan = await planBatch(client, run.sourceKey, slice.records);
+        const rows = { query: async <T,>(sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows as T };
+        const plan = await planBatch(rows, run.sourceKey, slice.records);
         await writeBatch(client, { runId: run.runId, sourceKey: run.sourceKey, phase: request.phase }, plan);
         const result: BatchResult = { counts: plan.totals(), byType: plan.byType, merges: plan.merges.length, nextCursor: slice.nextCursor, exhausted: slice.exhausted };
         await client.query(
@@ -223,6 +226,19 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
       );
     },
   };
+}
+
+/** A file the worker cannot read, or an encoding it does not know, would fail every batch: the preflight says so first. */
+async function unreadableSource(run: LoadedRun): Promise<MappingIssue[]> {
+  const issues: MappingIssue[] = [];
+  for (const file of run.source.files) {
+    await access(file, constants.R_OK).catch(() => issues.push({ line: 0, path: 'source.files', message: `The worker cannot read ${file}.` }));
+  }
+  const encoding = run.parsed.mapping?.csv?.encoding;
+  if (encoding && !iconv.encodingExists(encoding)) {
+    issues.push({ line: run.parsed.lineOf(['csv', 'encoding']), path: 'csv.encoding', message: `Unknown encoding "${encoding}".` });
+  }
+  return issues;
 }
 
 async function recordedBatch(dataSource: DataSource, request: BatchRequest): Promise<BatchResult | null> {

@@ -16,6 +16,7 @@ import { createValidationPipe } from './common/validation.pipe.js';
 import { graphqlContext } from './common/graphql-context.js';
 import { maskSubscriptionErrors } from './common/mask-subscription-errors.js';
 import { HealthModule } from './health/health.module.js';
+import { MigrationModule } from './migration/migration.module.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { SlaConfigModule } from './sla-config/sla-config.module.js';
 import { SlaModule } from './sla/sla.module.js';
@@ -71,6 +72,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        MigrationModule,
         RoutingModule,
         SlaConfigModule,
         SlaModule,
