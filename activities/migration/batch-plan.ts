@@ -80,6 +80,9 @@ export class BatchPlan {
   }
 }
 
+/** Dependencies first: a batch plans and writes organizations before the customers that point at them, and so on. */
+export const TYPE_ORDER: ImportedType[] = ['organization', 'customer', 'ticket', 'message', 'article'];
+
 /** The references each type carries, the type they point at, and the reason a dangling one is rejected with. */
 export const REFERENCES: Record<ImportedType, Array<{ field: string; target: ImportedType; reason: RejectReason }>> = {
   organization: [],

@@ -1,5 +1,5 @@
 import type { MappedRecord, RecordType } from '../../libs/domain/migration/index.js';
-import { BatchPlan, REFERENCES, targetIdFor, type KnownRecord, type Write } from './batch-plan.js';
+import { BatchPlan, REFERENCES, targetIdFor, TYPE_ORDER, type KnownRecord, type Write } from './batch-plan.js';
 import type { ClassifiedRecord } from './source-cursors.js';
 
 export interface Queryable {
@@ -26,6 +26,8 @@ export async function planBatch(db: Queryable, sourceKey: string, classified: re
     }
   }
 
+  // Dependencies first, so a customer can point at an organization of the same batch.
+  candidates.sort((a, b) => TYPE_ORDER.indexOf(a.record.type) - TYPE_ORDER.indexOf(b.record.type));
   const keys: Array<[RecordType, string]> = [];
   for (const { record } of candidates) {
     keys.push([record.type, record.sourceId]);
@@ -35,10 +37,11 @@ export async function planBatch(db: Queryable, sourceKey: string, classified: re
     }
   }
   const known = await lookUpIds(db, sourceKey, keys);
+  const taken = await takenNaturalKeys(db, candidates.map(({ record }) => record));
 
-  const writes: Array<{ write: Write; item: ClassifiedRecord }> = [];
   for (const { item, record } of candidates) {
-    const own = known.get(`${record.type}:${record.sourceId}`);
+    const ownKey = `${record.type}:${record.sourceId}`;
+    const own = known.get(ownKey);
     if (own && own.sourceUpdatedAt !== null && record.sourceUpdatedAt !== null && record.sourceUpdatedAt <= own.sourceUpdatedAt) {
       plan.count(record.type, 'skipped');
       continue;
@@ -57,10 +60,21 @@ export async function planBatch(db: Queryable, sourceKey: string, classified: re
       plan.reject(item, 'missing_requester', 'The ticket names no requester and the mapping gives no default.');
       continue;
     }
-    writes.push({ item, write: { record, targetId: own?.targetId ?? targetIdFor(sourceKey, record.type, record.sourceId), insert: !own, refs } });
+    const naturalKey = own ? null : naturalKeyOf(record);
+    const existing = naturalKey === null ? undefined : taken.get(`${record.type}:${naturalKey}`);
+    if (naturalKey !== null && existing !== undefined) {
+      // One customer per email and one organization per name: a new record repeating one is merged into it, and reported.
+      plan.merge({ record, mergedInto: existing, naturalKey });
+      known.set(ownKey, { targetId: existing, sourceUpdatedAt: null });
+      continue;
+    }
+    const targetId = own?.targetId ?? targetIdFor(sourceKey, record.type, record.sourceId);
+    if (naturalKey !== null) taken.set(`${record.type}:${naturalKey}`, targetId);
+    if (record.type === 'customer') record.values.email = String(record.values.email).trim().toLowerCase();
+    plan.write({ record, targetId, insert: !own, refs });
+    known.set(ownKey, { targetId, sourceUpdatedAt: record.sourceUpdatedAt });
   }
 
-  await mergeByNaturalKey(db, plan, writes.map(({ write }) => write));
   await resolveRequesters(db, plan.writes);
   return plan;
 }
@@ -77,17 +91,18 @@ async function lookUpIds(db: Queryable, sourceKey: string, keys: Array<[RecordTy
   return new Map(rows.map((row) => [`${row.record_type}:${row.source_id}`, { targetId: row.target_id, sourceUpdatedAt: row.source_updated_at?.getTime() ?? null }]));
 }
 
-/** One customer per email and one organization per name: a new record that repeats one is merged into it, and reported. */
-async function mergeByNaturalKey(db: Queryable, plan: BatchPlan, writes: Write[]): Promise<void> {
-  const naturalKey = (write: Write): string | null => {
-    if (!write.insert) return null;
-    if (write.record.type === 'customer') return String(write.record.values.email).trim().toLowerCase();
-    if (write.record.type === 'organization') return String(write.record.values.name).trim().toLowerCase();
-    return null;
-  };
-  const emails = writes.filter((write) => write.record.type === 'customer').map(naturalKey).filter((key) => key !== null);
-  const names = writes.filter((write) => write.record.type === 'organization').map(naturalKey).filter((key) => key !== null);
+function naturalKeyOf(record: MappedRecord): string | null {
+  if (record.type === 'customer') return String(record.values.email).trim().toLowerCase();
+  if (record.type === 'organization') return String(record.values.name).trim().toLowerCase();
+  return null;
+}
+
+/** Emails and organization names of the batch that the help desk already has, with the row that has them. */
+async function takenNaturalKeys(db: Queryable, records: MappedRecord[]): Promise<Map<string, string>> {
+  const keysOf = (type: RecordType) => records.filter((record) => record.type === type).map(naturalKeyOf);
   const taken = new Map<string, string>();
+  const emails = keysOf('customer');
+  const names = keysOf('organization');
   if (emails.length > 0) {
     for (const row of await db.query<Array<{ id: string; email: string }>>('SELECT id, email FROM customers WHERE email = ANY($1)', [emails])) {
       taken.set(`customer:${row.email}`, row.id);
@@ -98,17 +113,7 @@ async function mergeByNaturalKey(db: Queryable, plan: BatchPlan, writes: Write[]
       taken.set(`organization:${row.name}`, row.id);
     }
   }
-  for (const write of writes) {
-    const key = naturalKey(write);
-    const existing = key === null ? undefined : taken.get(`${write.record.type}:${key}`);
-    if (key !== null && existing !== undefined) {
-      plan.merge({ record: write.record, mergedInto: existing, naturalKey: key });
-      continue;
-    }
-    if (key !== null) taken.set(`${write.record.type}:${key}`, write.targetId);
-    if (write.record.type === 'customer') write.record.values.email = key ?? String(write.record.values.email).toLowerCase();
-    plan.write(write);
-  }
+  return taken;
 }
 
 /** A ticket's requester: the imported customer (and their email), or the customer the requester email names, if any. */

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { ImportedType, MigrationPhase } from '../../libs/domain/migration/index.js';
-import type { BatchPlan, Write } from './batch-plan.js';
+import { TYPE_ORDER, type BatchPlan, type Write } from './batch-plan.js';
 import { copyRows, type CopyValue } from './copy-rows.js';
 
 interface TargetTable {
@@ -62,9 +62,6 @@ const TABLES: Record<ImportedType, TargetTable> = {
   },
 };
 
-/** Dependencies first: a batch never holds a row whose reference is written after it. */
-const WRITE_ORDER: ImportedType[] = ['organization', 'customer', 'ticket', 'message', 'article'];
-
 export interface BatchContext {
   runId: string;
   sourceKey: string;
@@ -77,7 +74,7 @@ export interface BatchContext {
  * then the id map, the rejects with their source records, and the merges.
  */
 export async function writeBatch(client: pg.PoolClient, context: BatchContext, plan: BatchPlan): Promise<void> {
-  for (const type of WRITE_ORDER) {
+  for (const type of TYPE_ORDER) {
     const writes = plan.writes.filter((write) => write.record.type === type);
     if (writes.length > 0) await upsert(client, context.runId, TABLES[type], writes);
   }

@@ -30,14 +30,21 @@ export async function readRun(system: TestSystem, token: string, id: string): Pr
   return result.data.migrationRun;
 }
 
-/** Polls the run (through the API, as an operator's client would) until it reaches a status. */
-export async function waitForRunStatus(system: TestSystem, token: string, id: string, status: string, timeoutMs = 60_000): Promise<RunView> {
-  for (const deadline = Date.now() + timeoutMs; ; ) {
-    const run = await readRun(system, token, id);
-    if (run.status === status) return run;
-    if (Date.now() > deadline) throw new Error(`run ${id} is ${run.status} (${run.waitingReason ?? ''}), never ${status}`);
+/** Polls until a check holds (the run moves on its own worker; an operator's client polls or subscribes the same way). */
+export async function until(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !(await check()); ) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Polls the run through the API until it reaches a status. */
+export async function waitForRunStatus(system: TestSystem, token: string, id: string, status: string): Promise<RunView> {
+  let run = await readRun(system, token, id);
+  await until(async () => (run = await readRun(system, token, id)).status === status).catch(() => {
+    throw new Error(`run ${id} is ${run.status} (${run.waitingReason ?? ''}), never ${status}`);
+  });
+  return run;
 }
 
 export async function signalRun(system: TestSystem, token: string, mutation: string, id: string): Promise<void> {

@@ -38,6 +38,8 @@ export interface NewTicket extends TicketClassification {
   fields?: Record<string, string>;
   /** ISO instant the API accepted the request. */
   createdAt: string;
+  /** Set for tickets a migration run brought in: they send no customer notifications. */
+  imported?: { runId: string; sourceSystem: string; sourceId: string };
 }
 
 /** What the database assigned when the ticket row was written. */
