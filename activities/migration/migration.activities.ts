@@ -78,7 +78,7 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
     /** Reads the whole source once: counts per type and phase, the mapping's issues with their lines, an estimate. */
     async preflight(runId: string): Promise<PreflightResult> {
       const run = await loadRun(runId);
-      const result: PreflightResult = { issues: [...run.parsed.issues, ...(await unreadableSource(run))], recordsByType: {}, recordsByPhase: {}, expectedRejects: {}, estimatedSeconds: 0 };
+      const result: PreflightResult = { issues: [...run.parsed.issues, ...(await unreadableSource(run))], unmappedValues: [], recordsByType: {}, recordsByPhase: {}, expectedRejects: {}, estimatedSeconds: 0 };
       if (result.issues.length > 0) return result;
       const unmapped = new Map<string, MappingIssue>();
       for await (const { record, result: mapped, phase } of classify(run)) {
@@ -97,7 +97,7 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
           });
         }
       }
-      result.issues.push(...unmapped.values());
+      result.unmappedValues = [...unmapped.values()];
       const total = Object.values(result.recordsByType).reduce((sum, count) => sum + count, 0);
       result.estimatedSeconds = Math.ceil(total / ESTIMATED_RECORDS_PER_SECOND);
       return result;

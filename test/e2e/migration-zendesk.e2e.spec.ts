@@ -1,4 +1,6 @@
-import { migrationFixture } from '../support/migration-fixtures.js';
+import { jest } from '@jest/globals';
+import { runMigrateCommand } from '../../apps/cli/migrate.js';
+import { exampleMappingPath, migrationFixture } from '../support/migration-fixtures.js';
 import { exampleMappingText, readRun, signalRun, startRun, until, waitForRunStatus } from '../support/migration-runs.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
@@ -75,5 +77,27 @@ describe('migrating Zendesk exports', () => {
     const done = await waitForRunStatus(system, operator, runId, 'completed');
     expect(done.report.totals).toEqual({ read: 15, imported: 4, updated: 0, rejected: 4, skipped: 7 });
     expect(done.report.rejectsByReason).toEqual({ missing_requester: 2, unresolved_reference: 2 });
+  });
+
+  it('runs from the operator CLI: start from files and a mapping, follow the progress bars, print the report', async () => {
+    const printed: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => Boolean(printed.push(String(chunk))));
+    const log = jest.spyOn(console, 'log').mockImplementation((line) => void printed.push(`${String(line)}\n`));
+    const cli = (...args: string[]) => runMigrateCommand([...args, '--api', `${system.url}/graphql`, '--token', operator]);
+    try {
+      await cli('start', '--source', 'freshdesk', '--mapping', exampleMappingPath('freshdesk.mapping.json'), '--sample', '0', '--max-reject-rate', '1',
+        migrationFixture('freshdesk-export.json'));
+      const output = printed.join('');
+      const runId = /run ([0-9a-f-]{36}): completed/.exec(output)?.[1];
+      expect(runId).toBeDefined();
+      expect(output).toMatch(/customers +\[#{30}\] 3\/3 +\+2 ~0 !1 -0/);
+      printed.length = 0;
+      await cli('report', runId!);
+      expect(printed.join('')).toContain('total            read 9  imported 6  updated 0  rejected 2  skipped 1');
+      expect(printed.join('')).toContain('rejected missing_required: 1');
+    } finally {
+      write.mockRestore();
+      log.mockRestore();
+    }
   });
 });

@@ -45,7 +45,10 @@ export interface MigrationRunInput {
 export type CountsByType = Partial<Record<RecordType, MigrationCounts>>;
 
 export interface PreflightResult {
+  /** What must be fixed before the run goes on: the mapping's errors, files the worker cannot read. */
   issues: MappingIssue[];
+  /** Source values no value map covers: the records holding them would be rejected (reported, not blocking). */
+  unmappedValues: MappingIssue[];
   recordsByType: Partial<Record<RecordType, number>>;
   recordsByPhase: Partial<Record<MigrationPhase, number>>;
   /** Records the mapping would reject, by reason, as the preflight sees them (references are checked at import). */

@@ -25,7 +25,7 @@ import {
 // the run's order, waits and signals; the real activities are covered end to end).
 
 const clean = (read: number): MigrationCounts => ({ ...ZERO_COUNTS, read, imported: read });
-const PREFLIGHT_OK: PreflightResult = { issues: [], recordsByType: { ticket: 40 }, recordsByPhase: { open_tickets: 20 }, expectedRejects: {}, estimatedSeconds: 1 };
+const PREFLIGHT_OK: PreflightResult = { issues: [], unmappedValues: [], recordsByType: { ticket: 40 }, recordsByPhase: { open_tickets: 20 }, expectedRejects: {}, estimatedSeconds: 1 };
 
 interface Fakes {
   batches: BatchRequest[];

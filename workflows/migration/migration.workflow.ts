@@ -101,7 +101,8 @@ export async function migrationRunWorkflow(input: MigrationRunInput): Promise<vo
       if (input.sampleSize === 0) return;
       await enter('sampling');
       progress.sample = await activities.runSample({ runId, attempt, size: input.sampleSize });
-      const reason = `Sample ${attempt}: ${progress.sample.mapped} of ${progress.sample.selected} records mapped; approve it or revise the mapping.`;
+      const unmapped = progress.preflight.unmappedValues.length;
+      const reason = `Sample ${attempt}: ${progress.sample.mapped} of ${progress.sample.selected} records mapped${unmapped > 0 ? `, ${unmapped} source value(s) unmapped` : ''}; approve it or revise the mapping.`;
       if (await waitForOperator(reason, true)) return;
     }
   }
