@@ -22,6 +22,7 @@ import type {
   SampleResult,
 } from '../../workflows/migration/migration.contract.js';
 import { planBatch } from './plan-batch.js';
+import { startImportedTicketWorkflows } from './start-imported-ticket-workflows.js';
 import { readSource } from './sources/read-source.js';
 import type { SourceSpec } from './sources/source-spec.js';
 import { SourceCursors, type ClassifiedRecord } from './source-cursors.js';
@@ -196,6 +197,11 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
       } finally {
         await runner.release();
       }
+    },
+
+    /** After the open tickets are in: their lifecycle workflows, from their original timestamps. */
+    startOpenTicketWorkflows(runId: string): Promise<number> {
+      return startImportedTicketWorkflows(dataSource, runId);
     },
 
     async saveRunState({ runId, status, phase, waitingReason }: { runId: string; status: MigrationRunStatus; phase: string | null; waitingReason: string | null }): Promise<void> {

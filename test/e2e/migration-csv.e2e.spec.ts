@@ -3,14 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reconciles } from '../../libs/domain/migration/index.js';
 import { migrationFixture } from '../support/migration-fixtures.js';
-import { exampleMappingText, readRun, signalRun, START_RUN, startRun, waitForRunStatus } from '../support/migration-runs.js';
+import { exampleMappingText, readRun, signalRun, START_RUN, startRun, until, waitForRunStatus } from '../support/migration-runs.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { CREATE_SLA } from '../support/sla.js';
+import { eventsOfType, expectNoTicketWorkflow, listWorkflows } from '../support/tickets.js';
 
 // The public 1,000-ticket CSV export imported through the API on the real stack, with the example mapping: sample,
 // approval, phases, reconciled counts; then a delta run of a later export of the same source, and rollbacks.
 describe('migrating the generic CSV export', () => {
   let system: TestSystem;
   let operator: string;
+  let admin: string;
   let workDir: string;
   const mapping = exampleMappingText('generic-tickets.mapping.yaml');
   const csv = migrationFixture('generic-tickets-1k.csv');
@@ -18,6 +21,12 @@ describe('migrating the generic CSV export', () => {
   beforeAll(async () => {
     system = await startTestSystem();
     ({ token: operator } = await system.signIn(['migration_operator']));
+    ({ token: admin } = await system.signIn(['admin']));
+    // Urgent tickets must be resolved within a day, around the clock: an imported open one is long overdue.
+    const policy = await system.graphql(CREATE_SLA, {
+      input: { name: 'Urgent', targets: [{ priority: 'URGENT', metric: 'RESOLUTION', minutes: 1440, businessHours: false }] },
+    }, admin);
+    expect(policy.errors).toBeUndefined();
     workDir = mkdtempSync(join(tmpdir(), 'migration-e2e-'));
   });
   afterAll(async () => {
@@ -92,6 +101,30 @@ describe('migrating the generic CSV export', () => {
     expect(ticket.created_at.toISOString()).toBe('2024-12-12T23:57:00.000Z');
   });
 
+  it('gives open tickets a running lifecycle workflow from their original timestamps, and closed ones none', async () => {
+    const running = await listWorkflows(system.temporal, `WorkflowType = 'ticketWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${system.config.taskQueue}'`);
+    expect(running).toHaveLength(openInSource);
+    const [open] = await system.dataSource.query(`SELECT t.id FROM tickets t JOIN migration_id_map m ON m.target_id = t.id::text WHERE m.source_id = 'TKT-00004'`);
+    const [closed] = await system.dataSource.query(`SELECT t.id FROM tickets t JOIN migration_id_map m ON m.target_id = t.id::text WHERE m.source_id = 'TKT-00001'`);
+    await expectNoTicketWorkflow(system.temporal, closed.id);
+
+    // TKT-00004 (urgent, created 2024-12-12 23:57, open): its resolution clock ran from then, so it breached a day
+    // later — once, without a burst of warnings — and the ticket stays open, as it was in the old help desk.
+    const readTicket = () =>
+      system.graphql<{ ticket: { status: string; sla: { metrics: Array<{ metric: string; deadline: string; breached: boolean }> }; timeline: Array<{ type: string }> } }>(
+        `query($id: ID!) { ticket(id: $id) { status sla { metrics { metric deadline breached } } timeline { type } } }`,
+        { id: open.id },
+        admin,
+      );
+    let read = await readTicket();
+    await until(async () => eventsOfType((read = await readTicket()).data?.ticket.timeline ?? [], 'sla_breached').length > 0);
+    const view = read.data!.ticket;
+    expect(view.status).toBe('OPEN');
+    expect(view.sla.metrics).toEqual([{ metric: 'RESOLUTION', deadline: '2024-12-13T23:57:00.000Z', breached: true }]);
+    expect(eventsOfType(view.timeline, 'sla_breached')).toHaveLength(1);
+    expect(eventsOfType(view.timeline, 'sla_warning')).toHaveLength(0);
+  });
+
   it('runs a delta of a later export: only new and changed records are written, nothing is duplicated', async () => {
     const later = join(workDir, 'later-export.csv');
     copyFileSync(csv, later);
@@ -127,6 +160,9 @@ describe('migrating the generic CSV export', () => {
     expect(await count('SELECT count(*) AS n FROM tickets')).toBe(0);
     expect(await count('SELECT count(*) AS n FROM migration_id_map')).toBe(0);
     expect((await readRun(system, operator, firstRun)).status).toBe('rolled_back');
+    // The open tickets' workflows were ended with their rows.
+    const runningQuery = `WorkflowType = 'ticketWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${system.config.taskQueue}'`;
+    await until(async () => (await listWorkflows(system.temporal, runningQuery)).length === 0);
     const again = await system.graphql(`mutation($id: ID!) { rollbackMigrationRun(id: $id) { status } }`, { id: firstRun }, operator);
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
   });

@@ -100,6 +100,8 @@ export interface MigrationProgress {
   phases: PhaseProgress[];
   totals: MigrationCounts;
   merges: number;
+  /** Lifecycle workflows started for imported open tickets. */
+  ticketWorkflowsStarted: number;
   preflight: PreflightResult | null;
   sample: SampleResult | null;
   /** Records per second since the phases began. */

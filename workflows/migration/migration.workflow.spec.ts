@@ -29,6 +29,8 @@ const PREFLIGHT_OK: PreflightResult = { issues: [], unmappedValues: [], recordsB
 
 interface Fakes {
   batches: BatchRequest[];
+  /** Batches and other steps in the order the workflow took them. */
+  steps: string[];
   statuses: MigrationRunStatus[];
   finished: string | null;
   preflights: number;
@@ -41,7 +43,7 @@ interface Fakes {
 }
 
 function fakeActivities(script: Fakes['script'], preflightIssues: number[] = []) {
-  const fakes: Fakes = { batches: [], statuses: [], finished: null, preflights: 0, samples: 0, script, preflightIssues, gate: Promise.resolve() };
+  const fakes: Fakes = { batches: [], steps: [], statuses: [], finished: null, preflights: 0, samples: 0, script, preflightIssues, gate: Promise.resolve() };
   const activities: MigrationActivities = {
     preflight: async () => {
       const issues = fakes.preflightIssues[fakes.preflights++] ?? 0;
@@ -54,9 +56,14 @@ function fakeActivities(script: Fakes['script'], preflightIssues: number[] = [])
     importBatch: async (request): Promise<BatchResult> => {
       await fakes.gate;
       fakes.batches.push(request);
+      fakes.steps.push(`${request.phase}#${request.batchNo}@${request.cursor}`);
       const planned = fakes.script[request.phase] ?? [ZERO_COUNTS];
       const counts = planned[request.batchNo];
       return { counts, byType: { ticket: counts }, merges: 0, nextCursor: request.cursor + 10, exhausted: request.batchNo === planned.length - 1 };
+    },
+    startOpenTicketWorkflows: async () => {
+      fakes.steps.push('open ticket workflows');
+      return 2;
     },
     saveRunState: async ({ status }) => void fakes.statuses.push(status),
     finishRun: async ({ status }) => void (fakes.finished = status),
@@ -100,18 +107,19 @@ describe('the migration run workflow on the time-skipping server', () => {
     return handle.query(migrationProgressQuery);
   }
 
-  it('imports the phases in priority order, batch after batch, and reports reconciled totals', async () => {
+  it('imports the phases in priority order, batch after batch, starts the open tickets\' workflows after their phase, and reports reconciled totals', async () => {
     const { fakes, activities } = fakeActivities({ customers: [clean(10), clean(5)], open_tickets: [clean(10), clean(10), clean(3)], history: [clean(7)] });
     await run(activities, {}, async (handle) => {
       await handle.result();
-      expect(fakes.batches.map((batch) => `${batch.phase}#${batch.batchNo}@${batch.cursor}`)).toEqual([
+      expect(fakes.steps).toEqual([
         'customers#0@0', 'customers#1@10',
-        'open_tickets#0@0', 'open_tickets#1@10', 'open_tickets#2@20',
+        'open_tickets#0@0', 'open_tickets#1@10', 'open_tickets#2@20', 'open ticket workflows',
         'recently_closed#0@0', 'knowledge#0@0', 'history#0@0',
       ]);
       const progress = await handle.query(migrationProgressQuery);
       expect(progress.status).toBe('completed');
       expect(progress.totals).toEqual(clean(45));
+      expect(progress.ticketWorkflowsStarted).toBe(2);
       expect(progress.phases.map((phase) => [phase.phase, phase.counts.read, phase.batches, phase.done])).toEqual([
         ['customers', 15, 2, true], ['open_tickets', 23, 3, true], ['recently_closed', 0, 1, true], ['knowledge', 0, 1, true], ['history', 7, 1, true],
       ]);

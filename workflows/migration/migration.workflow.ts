@@ -43,6 +43,7 @@ export async function migrationRunWorkflow(input: MigrationRunInput): Promise<vo
     phases: MIGRATION_PHASES.map((phase) => ({ phase, expected: 0, counts: ZERO_COUNTS, byType: {}, batches: 0, done: false })),
     totals: ZERO_COUNTS,
     merges: 0,
+    ticketWorkflowsStarted: 0,
     preflight: null,
     sample: null,
     ratePerSecond: 0,
@@ -132,6 +133,7 @@ export async function migrationRunWorkflow(input: MigrationRunInput): Promise<vo
         await enter('running');
       }
     }
+    if (phase.phase === 'open_tickets') progress.ticketWorkflowsStarted += await activities.startOpenTicketWorkflows(runId);
     phase.done = true;
     if (input.phaseGates[phase.phase] === 'approval') await waitForOperator(`${label(phase.phase)} is done; approve to start the next phase.`, false);
   }

@@ -55,6 +55,8 @@ const routing = proxyActivities<RoutingActivities>({ startToCloseTimeout: '30 se
 
 /** Routing and assignment came after tickets already running: their histories replay without it (`patched`). */
 const ROUTING_PATCH = 'routing-and-assignment';
+/** Imported open tickets continue from their old status (data migration). */
+const IMPORTED_TICKETS_PATCH = 'imported-tickets';
 
 const SYSTEM_ACTOR = 'system';
 const DAY_MS = 86_400_000;
@@ -422,6 +424,9 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       await choosePolicy(events, actor);
       // The clocks start when the API accepted the ticket, not when this code first ran.
       applySla(events, actor, { type: 'created', at: Math.min(Date.parse(input.ticket.createdAt), Date.now()) });
+      // An imported open ticket goes on from the status it had; its row is already written (persistTicket keeps it).
+      const importedStatus = input.ticket.imported ? input.importedStatus : undefined;
+      if (importedStatus && importedStatus !== 'new' && patched(IMPORTED_TICKETS_PATCH)) changeStatus(events, actor, importedStatus);
       if (routed) await assign(events);
       await commit(events);
     });

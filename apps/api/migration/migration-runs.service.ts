@@ -18,6 +18,7 @@ import {
   type MigrationProgress,
   type MigrationRunInput,
 } from '../../../workflows/migration/migration.contract.js';
+import { ticketWorkflowId } from '../../../workflows/ticket/ticket.contract.js';
 import { APP_CONFIG } from '../app-config.token.js';
 import { userError } from '../common/user-error.js';
 import type { StartMigrationRunInput } from './dto/start-migration-run.input.js';
@@ -26,6 +27,7 @@ import type { MigrationRejectModel, MigrationRunModel, MigrationSampleRecordMode
 const DEFAULT_BATCH_SIZE = 1_000;
 const FINISHED = ['completed', 'cancelled', 'failed', 'rolled_back'];
 const FOREIGN_KEY_VIOLATION = '23503';
+const PARALLEL_TERMINATIONS = 16;
 
 export type RunSignal = 'approve' | 'pause' | 'resume' | 'cancel';
 const SIGNALS = { approve: approveSignal, pause: pauseSignal, resume: resumeSignal, cancel: cancelSignal } as const;
@@ -111,6 +113,7 @@ export class MigrationRunsService {
     if (!['completed', 'cancelled', 'failed'].includes(run.status)) {
       throw userError('CONFLICT', `Run ${runId} is ${run.status}; only a finished run can be rolled back.`);
     }
+    await this.stopImportedTicketWorkflows(runId);
     try {
       await rollBackMigrationRun(this.dataSource, runId);
     } catch (error) {
@@ -174,6 +177,21 @@ export class MigrationRunsService {
       rejectReason: (row.reject_reason as string | null) ?? null,
       rejectDetail: (row.reject_detail as string | null) ?? null,
     }));
+  }
+
+  /** The lifecycle workflows of the run's open tickets end before their rows go (they would write to rows no longer there). */
+  private async stopImportedTicketWorkflows(runId: string): Promise<void> {
+    const tickets = await this.dataSource.query<Array<{ id: string }>>('SELECT id FROM tickets WHERE import_run_id = $1 AND lifecycle_version > 0', [runId]);
+    let next = 0;
+    const lane = async () => {
+      while (next < tickets.length) {
+        const handle = this.temporal.workflow.getHandle(ticketWorkflowId(tickets[next++].id));
+        await handle.terminate(`Migration run ${runId} rolled back.`).catch((error: unknown) => {
+          if (!(error instanceof WorkflowNotFoundError)) throw error;
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_TERMINATIONS }, lane));
   }
 
   private async live(runId: string): Promise<MigrationRunModel> {
