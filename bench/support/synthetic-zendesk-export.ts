@@ -8,14 +8,15 @@ export interface ExportSize {
   messages: number;
 }
 
-const STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed', 'closed', 'closed', 'solved', 'open'];
+// One ticket in ten open (each starts a lifecycle workflow), the rest solved or closed, as in a help desk's history.
+const STATUSES = ['open', 'closed', 'solved', 'closed', 'closed', 'closed', 'solved', 'closed', 'closed', 'closed'];
 const PRIORITIES = ['low', 'normal', 'high', 'urgent', null];
 const CHANNELS = ['email', 'web', 'voice', 'chat', 'api'];
 const DAY_MS = 86_400_000;
 
 /**
  * Writes a synthetic Zendesk export as NDJSON (`{"stream", "data"}` per line, as the real sandbox records): one
- * organization per ten customers, end users, tickets spread over two years (a third open), comments spread over the
+ * organization per ten customers, end users, tickets spread over two years (one in ten open), comments spread over the
  * tickets. Streamed to disk with back-pressure, so a million messages never sit in memory. Returns the lines written.
  */
 export async function writeSyntheticZendeskExport(file: string, size: ExportSize, now: number): Promise<number> {
