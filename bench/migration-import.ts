@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import type { WorkflowHandle } from '@temporalio/client';
 import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { rollBackMigrationRun } from '../libs/db/migration-rollback.js';
+import { MigrationRunsService } from '../apps/api/migration/migration-runs.service.js';
+import { readConfig } from '../libs/config/app-config.js';
 import { MIGRATION_WORKFLOW_TYPE, migrationWorkflowId, type MigrationRunInput } from '../workflows/migration/migration.contract.js';
 import { startBenchStack } from './support/bench-stack.js';
 import { machineLoad } from './support/machine.js';
@@ -72,14 +73,15 @@ try {
   const [{ report }] = await bench.dataSource.query<Array<{ report: { totals: Record<string, number> } }>>('SELECT report FROM migration_runs WHERE id = $1', [runId]);
   const written = report.totals.imported + report.totals.updated;
 
-  // The baseline: the rows the run wrote, dumped, removed (the run's own rollback) and COPYed back into the same tables.
+  // The baseline: the rows the run wrote, dumped, removed (the run's own rollback, as the API does it) and COPYed back
+  // into the same tables.
   const runner = bench.dataSource.createQueryRunner();
   const client = (await runner.connect()) as pg.PoolClient;
   let copyMs = 0;
   let copied = 0;
   try {
     for (const table of TABLES) await pipeline(client.query(copyTo(`COPY (SELECT * FROM ${table} WHERE import_run_id = '${runId}') TO STDOUT`)), createWriteStream(join(dir, `${table}.copy`)));
-    await rollBackMigrationRun(bench.dataSource, runId);
+    await new MigrationRunsService(bench.dataSource, bench.client, { ...readConfig({}), taskQueue: 'helpdesk-bench' }).rollback(runId);
     const copyStarted = performance.now();
     for (const table of TABLES) {
       // COPY writes identity columns (tickets.number) as given: the dump carries the numbers the run got.

@@ -181,7 +181,11 @@ export class MigrationRunsService {
 
   /** The lifecycle workflows of the run's open tickets end before their rows go (they would write to rows no longer there). */
   private async stopImportedTicketWorkflows(runId: string): Promise<void> {
-    const tickets = await this.dataSource.query<Array<{ id: string }>>('SELECT id FROM tickets WHERE import_run_id = $1 AND lifecycle_version > 0', [runId]);
+    // Open when imported (a workflow may have started without writing yet), or written by a workflow since.
+    const tickets = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM tickets WHERE import_run_id = $1 AND (status IN ('new', 'open', 'pending', 'on_hold') OR lifecycle_version > 0)`,
+      [runId],
+    );
     let next = 0;
     const lane = async () => {
       while (next < tickets.length) {
