@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { access, constants } from 'node:fs/promises';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { NOTIFY_MIGRATION_PROGRESS } from '../../libs/db/migration-progress-events.js';
 import {
   mapRecord,
   parseMapping,
@@ -189,6 +190,7 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
            WHERE id = $1`,
           [request.runId, result.counts],
         );
+        await client.query(NOTIFY_MIGRATION_PROGRESS, [request.runId]);
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -205,31 +207,37 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
     },
 
     async saveRunState({ runId, status, phase, waitingReason }: { runId: string; status: MigrationRunStatus; phase: string | null; waitingReason: string | null }): Promise<void> {
-      await dataSource.query(`UPDATE migration_runs SET status = $2, phase = $3, waiting_reason = $4, updated_at = now() WHERE id = $1`, [
-        runId,
-        status,
-        phase,
-        waitingReason,
-      ]);
+      await dataSource.transaction(async (tx) => {
+        await tx.query(`UPDATE migration_runs SET status = $2, phase = $3, waiting_reason = $4, updated_at = now() WHERE id = $1`, [
+          runId,
+          status,
+          phase,
+          waitingReason,
+        ]);
+        await tx.query(NOTIFY_MIGRATION_PROGRESS, [runId]);
+      });
     },
 
     /** Writes the final report from what the batches committed: totals, per phase and type, rejects by reason, merges. */
     async finishRun({ runId, status }: { runId: string; status: 'completed' | 'cancelled' }): Promise<void> {
-      await dataSource.query(
-        `UPDATE migration_runs r SET status = $2, phase = NULL, waiting_reason = NULL, finished_at = now(), updated_at = now(),
-                report = r.report || jsonb_build_object(
-                  'phases', coalesce((SELECT jsonb_object_agg(phase, counts) FROM (
-                      SELECT phase, jsonb_build_object(
-                        'read', sum((b.result->'counts'->>'read')::bigint), 'imported', sum((b.result->'counts'->>'imported')::bigint),
-                        'updated', sum((b.result->'counts'->>'updated')::bigint), 'rejected', sum((b.result->'counts'->>'rejected')::bigint),
-                        'skipped', sum((b.result->'counts'->>'skipped')::bigint), 'batches', count(*)) AS counts
-                      FROM migration_batches b WHERE b.run_id = r.id GROUP BY phase) p), '{}'),
-                  'rejectsByReason', coalesce((SELECT jsonb_object_agg(reason, n) FROM (
-                      SELECT reason, count(*) AS n FROM migration_rejects WHERE run_id = r.id GROUP BY reason) x), '{}'),
-                  'merges', (SELECT count(*) FROM migration_merges WHERE run_id = r.id))
-         WHERE id = $1`,
-        [runId, status],
-      );
+      await dataSource.transaction(async (tx) => {
+        await tx.query(
+          `UPDATE migration_runs r SET status = $2, phase = NULL, waiting_reason = NULL, finished_at = now(), updated_at = now(),
+                  report = r.report || jsonb_build_object(
+                    'phases', coalesce((SELECT jsonb_object_agg(phase, counts) FROM (
+                        SELECT phase, jsonb_build_object(
+                          'read', sum((b.result->'counts'->>'read')::bigint), 'imported', sum((b.result->'counts'->>'imported')::bigint),
+                          'updated', sum((b.result->'counts'->>'updated')::bigint), 'rejected', sum((b.result->'counts'->>'rejected')::bigint),
+                          'skipped', sum((b.result->'counts'->>'skipped')::bigint), 'batches', count(*)) AS counts
+                        FROM migration_batches b WHERE b.run_id = r.id GROUP BY phase) p), '{}'),
+                    'rejectsByReason', coalesce((SELECT jsonb_object_agg(reason, n) FROM (
+                        SELECT reason, count(*) AS n FROM migration_rejects WHERE run_id = r.id GROUP BY reason) x), '{}'),
+                    'merges', (SELECT count(*) FROM migration_merges WHERE run_id = r.id))
+           WHERE id = $1`,
+          [runId, status],
+        );
+        await tx.query(NOTIFY_MIGRATION_PROGRESS, [runId]);
+      });
     },
   };
 }

@@ -1,4 +1,6 @@
 import { jest } from '@jest/globals';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { runMigrateCommand } from '../../apps/cli/migrate.js';
 import { exampleMappingPath, migrationFixture } from '../support/migration-fixtures.js';
 import { exampleMappingText, readRun, signalRun, startRun, until, waitForRunStatus } from '../support/migration-runs.js';
@@ -98,6 +100,39 @@ describe('migrating Zendesk exports', () => {
     } finally {
       write.mockRestore();
       log.mockRestore();
+    }
+  });
+
+  it('pushes a run\'s progress to a graphql-ws subscriber: each status and batch, up to the completed totals', async () => {
+    const runId = await startRun(system, operator, {
+      sourceSystem: 'freshdesk', sourceKey: 'freshdesk-live', files: [migrationFixture('freshdesk-export.json')], mapping: exampleMappingText('freshdesk.mapping.json'),
+      sampleSize: 5, maxRejectRate: 1,
+    });
+    await waitForRunStatus(system, operator, runId, 'awaiting_approval');
+    const client = createClient({ url: `${system.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${operator}` }, retryAttempts: 0 });
+    try {
+      const subscription = client.iterate<{ migrationProgress: { status: string; phase: string | null; totals: Record<string, number> } }>({
+        query: 'subscription($runId: ID!) { migrationProgress(runId: $runId) { status phase totals } }',
+        variables: { runId },
+      });
+      const received: Array<{ status: string; phase: string | null; totals: Record<string, number> }> = [];
+      const collecting = (async () => {
+        for await (const result of subscription) {
+          if (!result.data) throw new Error(JSON.stringify(result.errors));
+          received.push(result.data.migrationProgress);
+          if (result.data.migrationProgress.status === 'completed') return;
+        }
+      })();
+      await signalRun(system, operator, 'approveMigrationRun', runId);
+      await collecting;
+      expect(received.filter((event) => event.phase === 'open_tickets').length).toBeGreaterThan(0);
+      const { report } = await readRun(system, operator, runId);
+      expect(report.totals.read).toBe(9);
+      expect(received.at(-1)).toEqual({ status: 'completed', phase: null, totals: report.totals });
+      const reads = received.map((event) => event.totals.read);
+      expect(reads).toEqual([...reads].sort((a, b) => a - b));
+    } finally {
+      await client.dispose();
     }
   });
 });
