@@ -19,6 +19,7 @@ import { maskSubscriptionErrors } from './common/mask-subscription-errors.js';
 import { HealthModule } from './health/health.module.js';
 import { KnowledgeModule } from './knowledge/knowledge.module.js';
 import { RolloutModule } from './rollout/rollout.module.js';
+import { MigrationModule } from './migration/migration.module.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { SlaConfigModule } from './sla-config/sla-config.module.js';
 import { SlaModule } from './sla/sla.module.js';
@@ -77,6 +78,7 @@ export class AppModule {
         HealthModule,
         KnowledgeModule,
         RolloutModule,
+        MigrationModule,
         RoutingModule,
         SlaConfigModule,
         SlaModule,

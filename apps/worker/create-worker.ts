@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createEmailActivities, type OutboundMailSettings } from '../../activities/email/email.activities.js';
 import { createRolloutMeasurementActivities } from '../../activities/rollout/rollout-measurements.activities.js';
 import { createRolloutTimelineActivities } from '../../activities/rollout/rollout-timeline.activities.js';
+import { createMigrationActivities } from '../../activities/migration/migration.activities.js';
 import { createRoutingActivities } from '../../activities/routing/routing.activities.js';
 import { createSlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
 import type { SurveyLinkConfig } from '../../activities/surveys/survey-links.js';
@@ -41,6 +42,7 @@ export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Wo
       ...createRolloutTimelineActivities({ dataSource }),
       ...createRolloutMeasurementActivities({ dataSource }),
       ...createSurveyActivities({ dataSource, links: surveyLinks }),
+      ...createMigrationActivities({ dataSource }),
     },
   });
 }

@@ -31,6 +31,7 @@ import { Email1795852800000 } from './migrations/1795852800000-email.js';
 import { SatisfactionSurveys1795896000000 } from './migrations/1795896000000-satisfaction-surveys.js';
 import { KnowledgeBase1795939200000 } from './migrations/1795939200000-knowledge-base.js';
 import { Rollouts1796025600000 } from './migrations/1796025600000-rollouts.js';
+import { DataMigration1795982400000 } from './migrations/1795982400000-data-migration.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   SatisfactionSurveys1795896000000,
   KnowledgeBase1795939200000,
   Rollouts1796025600000,
+  DataMigration1795982400000,
 ];
 
 export interface DataSourceOptions {

@@ -118,6 +118,8 @@ export interface TicketLifecycleState extends TicketClassification {
 
 export interface TicketWorkflowInput {
   ticket: NewTicket;
+  /** For an imported open ticket: the status it had in the old help desk, which its lifecycle continues from. */
+  importedStatus?: TicketStatus;
   /** Present after continue-as-new. */
   carriedState?: TicketLifecycleState;
   /** Continue-as-new once the history has this many events (tests lower it; Temporal's own suggestion also counts). */

@@ -66,6 +66,8 @@ const ROUTING_PATCH = 'routing-and-assignment';
 const NOTIFICATIONS_PATCH = 'customer-notifications';
 /** Likewise the satisfaction survey. */
 const SURVEY_PATCH = 'satisfaction-survey';
+/** Imported open tickets continue from their old status (data migration). */
+const IMPORTED_TICKETS_PATCH = 'imported-tickets';
 
 const SYSTEM_ACTOR = 'system';
 const DAY_MS = 86_400_000;
@@ -477,6 +479,9 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       await choosePolicy(events, actor);
       // The clocks start when the API accepted the ticket, not when this code first ran.
       applySla(events, actor, { type: 'created', at: Math.min(Date.parse(input.ticket.createdAt), Date.now()) });
+      // An imported open ticket goes on from the status it had; its row is already written (persistTicket keeps it).
+      const importedStatus = input.ticket.imported ? input.importedStatus : undefined;
+      if (importedStatus && importedStatus !== 'new' && patched(IMPORTED_TICKETS_PATCH)) changeStatus(events, actor, importedStatus);
       if (routed) await assign(events);
       await commit(events);
       notify('acknowledgment', 'acknowledgment');

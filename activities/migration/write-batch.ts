@@ -1,0 +1,137 @@
+import type pg from 'pg';
+import type { ImportedType, MigrationPhase } from '../../libs/domain/migration/index.js';
+import { TYPE_ORDER, type BatchPlan, type Write } from './batch-plan.js';
+import { copyRows, type CopyValue } from './copy-rows.js';
+
+interface TargetTable {
+  table: string;
+  columns: readonly string[];
+  /** Columns a later run may change; a ticket's lifecycle (status, priority, …) belongs to its workflow once imported. */
+  updatable: readonly string[];
+  row(write: Write): CopyValue[];
+}
+
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+const DONE = ['solved', 'closed'];
+
+const TABLES: Record<ImportedType, TargetTable> = {
+  organization: {
+    table: 'organizations',
+    columns: ['id', 'name', 'domains', 'tier', 'updated_at'],
+    updatable: ['name', 'domains', 'tier', 'updated_at'],
+    row: ({ targetId, record: { values } }) => [targetId, text(values.name), list(values.domains), text(values.tier), text(values.updatedAt) ?? new Date()],
+  },
+  customer: {
+    table: 'customers',
+    columns: ['id', 'email', 'name', 'organization_id', 'updated_at'],
+    updatable: ['name', 'organization_id', 'updated_at'],
+    row: ({ targetId, record: { values }, refs }) => [targetId, text(values.email), text(values.name), refs.organizationId, text(values.updatedAt) ?? new Date()],
+  },
+  ticket: {
+    table: 'tickets',
+    columns: [
+      'id', 'subject', 'description', 'requester_email', 'customer_id', 'organization_id', 'channel', 'priority', 'status',
+      'tags', 'fields', 'created_at', 'updated_at', 'solved_at', 'closed_at',
+    ],
+    updatable: ['subject', 'description', 'tags', 'fields'],
+    row: ({ targetId, record: { values, customFields }, refs }) => {
+      const updatedAt = text(values.updatedAt) ?? text(values.createdAt);
+      const status = String(values.status);
+      return [
+        targetId, text(values.subject), text(values.description), refs.requesterEmail, refs.customerId, refs.organizationId,
+        text(values.channel), text(values.priority), status, list(values.tags), customFields, text(values.createdAt), updatedAt,
+        DONE.includes(status) ? updatedAt : null, status === 'closed' ? updatedAt : null,
+      ];
+    },
+  },
+  message: {
+    table: 'ticket_messages',
+    columns: ['id', 'ticket_id', 'author_type', 'body', 'is_public', 'created_at'],
+    updatable: ['body', 'is_public'],
+    row: ({ targetId, record: { values }, refs }) => [targetId, refs.ticketId, text(values.authorType), text(values.body), Boolean(values.isPublic), text(values.createdAt)],
+  },
+  article: {
+    table: 'knowledge_articles',
+    columns: ['id', 'title', 'body', 'tags', 'status', 'audience', 'created_at', 'updated_at'],
+    updatable: ['title', 'body', 'tags', 'status', 'audience', 'updated_at'],
+    row: ({ targetId, record: { values } }) => {
+      const createdAt = text(values.createdAt) ?? new Date();
+      return [targetId, text(values.title), text(values.body), list(values.tags), text(values.status), text(values.audience), createdAt, text(values.updatedAt) ?? createdAt];
+    },
+  },
+};
+
+export interface BatchContext {
+  runId: string;
+  sourceKey: string;
+  phase: MigrationPhase;
+}
+
+/**
+ * Writes a planned batch inside the caller's transaction: each table's rows are COPYed into a staging table and
+ * upserted from there in one statement (new rows carry the run's id; updated rows keep the run that inserted them),
+ * then the id map, the rejects with their source records, and the merges.
+ */
+export async function writeBatch(client: pg.PoolClient, context: BatchContext, plan: BatchPlan): Promise<void> {
+  for (const type of TYPE_ORDER) {
+    const writes = plan.writes.filter((write) => write.record.type === type);
+    if (writes.length > 0) await upsert(client, context.runId, TABLES[type], writes);
+  }
+  const mapped = [
+    ...plan.writes.map((write) => ({ record: write.record, targetId: write.targetId })),
+    ...plan.merges.map((merge) => ({ record: merge.record, targetId: merge.mergedInto })),
+  ];
+  if (mapped.length > 0) {
+    await client.query(
+      `INSERT INTO migration_id_map (source_key, record_type, source_id, target_id, run_id, source_updated_at)
+       SELECT $1, type, source_id, target_id, $2, to_timestamp(updated_ms / 1000.0)
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::float8[]) AS m(type, source_id, target_id, updated_ms)
+       ON CONFLICT (source_key, record_type, source_id) DO UPDATE SET source_updated_at = EXCLUDED.source_updated_at`,
+      [
+        context.sourceKey,
+        context.runId,
+        mapped.map(({ record }) => record.type),
+        mapped.map(({ record }) => record.sourceId),
+        mapped.map(({ targetId }) => targetId),
+        mapped.map(({ record }) => record.sourceUpdatedAt),
+      ],
+    );
+  }
+  if (plan.rejects.length > 0) {
+    await copyRows(
+      client,
+      'migration_rejects',
+      ['run_id', 'phase', 'record_type', 'source_id', 'line', 'reason', 'detail', 'source_record'],
+      plan.rejects.map(({ record: { record }, reason, detail }) => [
+        context.runId, context.phase, record.type, record.sourceId, record.line, reason, detail, record.fields,
+      ]),
+    );
+  }
+  if (plan.merges.length > 0) {
+    await client.query(
+      `INSERT INTO migration_merges (run_id, record_type, source_id, merged_into, natural_key)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
+      [
+        context.runId,
+        plan.merges.map((merge) => merge.record.type),
+        plan.merges.map((merge) => merge.record.sourceId),
+        plan.merges.map((merge) => merge.mergedInto),
+        plan.merges.map((merge) => merge.naturalKey),
+      ],
+    );
+  }
+}
+
+async function upsert(client: pg.PoolClient, runId: string, target: TargetTable, writes: Write[]): Promise<void> {
+  const stage = `stage_${target.table}`;
+  const columns = target.columns.join(', ');
+  await client.query(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${columns} FROM ${target.table} WITH NO DATA`);
+  await copyRows(client, stage, target.columns, writes.map((write) => target.row(write)));
+  await client.query(
+    `INSERT INTO ${target.table} (${columns}, import_run_id)
+     SELECT ${columns}, $1 FROM ${stage}
+     ON CONFLICT (id) DO UPDATE SET ${target.updatable.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`,
+    [runId],
+  );
+}
