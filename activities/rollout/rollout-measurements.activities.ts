@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { rolloutReviewFigures } from '../../libs/db/rollout-review-figures.js';
-import { measurePilotTickets, tableExists } from '../../libs/db/ticket-metrics.js';
+import { measurePilotTickets } from '../../libs/db/ticket-metrics.js';
 import type { KpiSet, MoneyEntry, PilotTicketMetrics } from '../../libs/domain/rollout/index.js';
 import type { PilotScope, StoredGateFacts } from '../../workflows/rollout/rollout.contract.js';
 
@@ -15,11 +15,11 @@ export function createRolloutMeasurementActivities({ dataSource }: { dataSource:
   };
 
   return {
-    /** The facts in PostgreSQL a gate needs: baseline, the named migration run (if runs exist yet), the last simulation. */
+    /** The facts in PostgreSQL a gate needs: baseline, the named migration run, the last simulation. */
     async gateFacts(rolloutId: string): Promise<StoredGateFacts> {
       const row = await rolloutRow(rolloutId);
       let migration: StoredGateFacts['migration'] = null;
-      if (row.migration_run_id && (await tableExists(dataSource, 'migration_runs'))) {
+      if (row.migration_run_id) {
         const [run] = await dataSource.query<Array<{ status: string; report: { totals?: Record<string, number> } | null }>>(
           'SELECT status, report FROM migration_runs WHERE id = $1',
           [row.migration_run_id],

@@ -1,8 +1,7 @@
 import type { KpiSet, PilotTicketMetrics } from '../domain/rollout/index.js';
 
-// Rollout measurements over the tickets in PostgreSQL. Surveys, article links, knowledge searches and migration runs
-// come from capabilities built separately: each is read only when its table exists, otherwise reported as null
-// ("not measurable yet").
+// Rollout measurements over the tickets in PostgreSQL, their surveys, article links and knowledge searches. A figure
+// with nothing to measure (no answered survey, no solved ticket, no search) is null: "not measurable yet".
 
 interface Queryable {
   query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
@@ -17,19 +16,6 @@ export interface TicketSelection {
   categories?: string[];
   channels?: string[];
   agentIds?: string[];
-}
-
-export async function tableExists(db: Queryable, table: string): Promise<boolean> {
-  const [row] = await db.query<Array<{ exists: boolean }>>('SELECT to_regclass($1) IS NOT NULL AS exists', [`public.${table}`]);
-  return row.exists;
-}
-
-export async function columnExists(db: Queryable, table: string, column: string): Promise<boolean> {
-  const rows = await db.query<unknown[]>(
-    `SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name = $2`,
-    [table, column],
-  );
-  return rows.length > 0;
 }
 
 /** The WHERE clause (over alias t) and its parameters for a selection. */
@@ -100,7 +86,6 @@ const share = (part: number, whole: number): number | null => (whole > 0 ? part 
 
 /** CSAT of the selection's tickets: answered surveys scoring 4 or 5 over answered surveys. */
 async function csatOf(db: Queryable, where: string, parameters: unknown[]): Promise<number | null> {
-  if (!(await tableExists(db, 'ticket_surveys'))) return null;
   const [row] = await db.query<Array<{ answered: string; satisfied: string }>>(
     `SELECT count(*) AS answered, count(*) FILTER (WHERE s.score >= 4) AS satisfied
      FROM ticket_surveys s JOIN tickets t ON t.id = s.ticket_id
@@ -112,7 +97,6 @@ async function csatOf(db: Queryable, where: string, parameters: unknown[]): Prom
 
 /** Solved tickets of the selection with at least one knowledge article linked, over solved tickets. */
 async function articleLinkingRateOf(db: Queryable, where: string, parameters: unknown[]): Promise<number | null> {
-  if (!(await tableExists(db, 'knowledge_article_links'))) return null;
   const [row] = await db.query<Array<{ solved: string; linked: string }>>(
     `SELECT count(*) AS solved,
             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM knowledge_article_links l WHERE l.ticket_id = t.id)) AS linked
@@ -124,7 +108,6 @@ async function articleLinkingRateOf(db: Queryable, where: string, parameters: un
 
 /** Knowledge searches in the window that ended in a click on an article, over all searches. */
 async function selfServiceRateOf(db: Queryable, from: string | undefined, to: string | undefined): Promise<number | null> {
-  if (!(await tableExists(db, 'knowledge_searches'))) return null;
   const [row] = await db.query<Array<{ searches: string; clicked: string }>>(
     `SELECT count(*) AS searches, count(*) FILTER (WHERE clicked_at IS NOT NULL) AS clicked
      FROM knowledge_searches WHERE ($1::timestamptz IS NULL OR searched_at >= $1) AND ($2::timestamptz IS NULL OR searched_at < $2)`,

@@ -4,8 +4,8 @@ import { measurePilotTickets, measureTicketKpis } from '../../libs/db/ticket-met
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
 // What pilots and reviews measure, on the real PostgreSQL schema with seeded tickets, messages and timeline events:
-// the SQL behind the pilot's evaluation and the post-go-live KPIs. Surveys come from a capability built separately:
-// CSAT is "not measurable" (null) until its table exists, then measured from it.
+// the SQL behind the pilot's evaluation and the post-go-live KPIs, with surveys, article links and a migration run
+// written into their own tables. A figure with nothing to measure yet (no answered survey) is null.
 
 const T0 = Date.parse('2026-11-02T09:00:00Z');
 const MINUTE = 60_000;
@@ -62,13 +62,18 @@ describe('rollout measurements over seeded tickets', () => {
 
   const window = { from: at(0), to: at(24 * 60) };
 
-  it("measures a pilot's tickets within its window and scope; CSAT not measurable without surveys", async () => {
+  it("measures a pilot's tickets within its window and scope; CSAT not measurable before any survey is answered", async () => {
+    const [article] = await system.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO knowledge_articles (title, body, status, audience) VALUES ('Reset a password', 'Steps', 'published', 'public') RETURNING id`,
+    );
+    // One of the two solved email tickets was answered with an article.
+    await system.dataSource.query(`INSERT INTO knowledge_article_links (article_id, ticket_id, linked_by) VALUES ($1, $2, $3)`, [article.id, ids[0], agentId]);
     expect(await measurePilotTickets(system.dataSource, { ...window, channels: ['email'] })).toEqual({
       tickets: 3,
       routingAccuracy: 2 / 3,
       firstResponseMinutes: 60,
       csat: null,
-      articleLinkingRate: null,
+      articleLinkingRate: 1 / 2,
     });
   });
 
@@ -96,7 +101,7 @@ describe('rollout measurements over seeded tickets', () => {
     expect((await measurePilotTickets(system.dataSource, { ...window, channels: ['email'] })).csat).toBe(0.5);
   });
 
-  describe('once data migration exists (its tables as the migration capability defines them)', () => {
+  describe('with a completed migration run', () => {
     let lead: string;
     let rolloutId: string;
     const runId = randomUUID();
@@ -109,23 +114,21 @@ describe('rollout measurements over seeded tickets', () => {
       const input = { name: 'Migrated', templateId: 'unified-platform', startDate: '2026-11-02', people };
       const created = await system.graphql(`mutation($input: CreateRolloutInput!) { createRollout(input: $input) { id } }`, { input }, lead);
       rolloutId = created.data!.createRollout.id;
+      await system.dataSource.query(
+        `INSERT INTO migration_runs (id, source_system, source_key, source, mapping, status, report) VALUES ($1, 'csv', 'csv', '{}', '', 'completed', $2)`,
+        [runId, JSON.stringify({ totals: { read: 100, imported: 96, updated: 0, rejected: 3, skipped: 1 } })],
+      );
     });
 
-    it('refuses a baseline from migrated history while tickets carry no import run', async () => {
+    it('refuses a baseline from a run that brought in no tickets', async () => {
       const response = await system.graphql(`mutation($r: ID!, $m: ID!) { computeRolloutBaselineFromMigration(rolloutId: $r, migrationRunId: $m) }`, { r: rolloutId, m: runId }, lead);
       expect(response.errors?.[0]).toMatchObject({
-        message: 'Not measurable yet: this installation has no data migration, so enter the baseline instead.',
+        message: `The migration run ${runId} brought in no tickets to measure.`,
         extensions: { code: 'BAD_USER_INPUT' },
       });
     });
 
     it("measures the baseline from the run's imported tickets and reads the run for the migration gate", async () => {
-      await system.dataSource.query(`CREATE TABLE migration_runs (id uuid PRIMARY KEY, status text NOT NULL, report jsonb)`);
-      await system.dataSource.query(`ALTER TABLE tickets ADD COLUMN import_run_id uuid`);
-      await system.dataSource.query(`INSERT INTO migration_runs (id, status, report) VALUES ($1, 'completed', $2)`, [
-        runId,
-        JSON.stringify({ totals: { read: 100, imported: 96, updated: 0, rejected: 3, skipped: 1 } }),
-      ]);
       await system.dataSource.query(`UPDATE tickets SET import_run_id = $1 WHERE id = ANY($2::uuid[])`, [runId, [ids[0], ids[1]]]);
 
       const response = await system.graphql(`mutation($r: ID!, $m: ID!) { computeRolloutBaselineFromMigration(rolloutId: $r, migrationRunId: $m) }`, { r: rolloutId, m: runId }, lead);

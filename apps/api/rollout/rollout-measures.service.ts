@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { rolloutReviewFigures } from '../../../libs/db/rollout-review-figures.js';
-import { columnExists, measureTicketKpis, tableExists, ticketVolumes } from '../../../libs/db/ticket-metrics.js';
+import { measureTicketKpis, ticketVolumes } from '../../../libs/db/ticket-metrics.js';
 import { judgeReview, type MoneyEntry } from '../../../libs/domain/rollout/index.js';
 import { userError } from '../common/user-error.js';
 import { assertUuid } from '../sla-config/config-errors.js';
@@ -31,13 +31,10 @@ export class RolloutMeasuresService {
     return baseline;
   }
 
-  /** The baseline measured from the tickets a migration run brought in (when migration exists in this installation): KPIs and volumes. */
+  /** The baseline measured from the tickets a migration run brought in: KPIs and volumes. */
   async baselineFromMigration(rolloutId: string, migrationRunId: string): Promise<Record<string, unknown>> {
     await this.rollouts.row(rolloutId);
     assertUuid(migrationRunId, 'a migration run');
-    if (!(await columnExists(this.dataSource, 'tickets', 'import_run_id'))) {
-      throw userError('BAD_USER_INPUT', 'Not measurable yet: this installation has no data migration, so enter the baseline instead.');
-    }
     const { tickets, ...kpis } = await measureTicketKpis(this.dataSource, { importRunId: migrationRunId });
     if (tickets === 0) throw userError('BAD_USER_INPUT', `The migration run ${migrationRunId} brought in no tickets to measure.`);
     const baseline = { ...kpis, volumes: await ticketVolumes(this.dataSource, { importRunId: migrationRunId }) };
@@ -53,10 +50,8 @@ export class RolloutMeasuresService {
   async linkMigrationRun(rolloutId: string, migrationRunId: string): Promise<void> {
     await this.rollouts.row(rolloutId);
     assertUuid(migrationRunId, 'a migration run');
-    if (await tableExists(this.dataSource, 'migration_runs')) {
-      const runs: unknown[] = await this.dataSource.query('SELECT 1 FROM migration_runs WHERE id = $1', [migrationRunId]);
-      if (runs.length === 0) throw userError('BAD_USER_INPUT', `There is no migration run ${migrationRunId}.`);
-    }
+    const runs: unknown[] = await this.dataSource.query('SELECT 1 FROM migration_runs WHERE id = $1', [migrationRunId]);
+    if (runs.length === 0) throw userError('BAD_USER_INPUT', `There is no migration run ${migrationRunId}.`);
     await this.dataSource.query('UPDATE rollouts SET migration_run_id = $2 WHERE id = $1', [rolloutId, migrationRunId]);
   }
 
