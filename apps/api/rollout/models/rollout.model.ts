@@ -99,8 +99,8 @@ export class RolloutTimelineEntryModel {
   data!: Record<string, unknown>;
 }
 
-@ObjectType('Rollout', { description: "A rollout's plan and live state: phases, tasks, gates, the pilot and the reviews." })
-export class RolloutModel {
+@ObjectType('RolloutSummary')
+export class RolloutSummaryModel {
   @Field(() => ID)
   id!: string;
 
@@ -112,7 +112,10 @@ export class RolloutModel {
 
   @Field()
   startDate!: string;
+}
 
+@ObjectType('Rollout', { description: "A rollout's plan and live state: phases, tasks, gates, the pilot and the reviews." })
+export class RolloutModel extends RolloutSummaryModel {
   @Field(() => String, { nullable: true })
   targetGoLive!: string | null;
 
@@ -166,19 +169,4 @@ export class RolloutModel {
 
   @Field(() => JSONScalar, { nullable: true })
   baseline!: unknown;
-}
-
-@ObjectType('RolloutSummary')
-export class RolloutSummaryModel {
-  @Field(() => ID)
-  id!: string;
-
-  @Field()
-  name!: string;
-
-  @Field()
-  templateId!: string;
-
-  @Field()
-  startDate!: string;
 }
