@@ -1,6 +1,7 @@
 import { heartbeat } from '@temporalio/activity';
 import iconv from 'iconv-lite';
-import { access, constants } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, constants, stat } from 'node:fs/promises';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { NOTIFY_MIGRATION_PROGRESS } from '../../libs/db/migration-progress-events.js';
@@ -22,6 +23,7 @@ import type {
   PreflightResult,
   SampleResult,
 } from '../../workflows/migration/migration.contract.js';
+import { PhaseSpools } from './phase-spools.js';
 import { planBatch } from './plan-batch.js';
 import { startImportedTicketWorkflows } from './start-imported-ticket-workflows.js';
 import { readSource } from './sources/read-source.js';
@@ -49,6 +51,7 @@ interface LoadedRun {
 /** The migration run's side effects. Each is idempotent: a batch commits atomically, and a retried batch finds its result. */
 export function createMigrationActivities({ dataSource }: MigrationActivityDeps) {
   const cursors = new SourceCursors();
+  const spools = new PhaseSpools();
 
   const loadRun = async (runId: string): Promise<LoadedRun> => {
     const [row] = await dataSource.query<Array<{ source: SourceSpec; source_key: string; mapping: string; started_at: Date }>>(
@@ -169,7 +172,10 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
       const done = await recordedBatch(dataSource, request);
       if (done) return done;
       const run = await loadRun(request.runId);
-      const slice = await cursors.take(`${run.runId}:${request.phase}`, request.cursor, request.phase, request.batchSize, () => classify(run));
+      const spoolKey = await spoolKeyOf(run);
+      const slice = await cursors.take(`${run.runId}:${request.phase}`, request.cursor, request.phase, request.batchSize, () =>
+        spools.read(run.runId, spoolKey, request.phase, () => classify(run)),
+      );
       const runner = dataSource.createQueryRunner();
       const client = (await runner.connect()) as pg.PoolClient;
       try {
@@ -238,8 +244,18 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
         );
         await tx.query(NOTIFY_MIGRATION_PROGRESS, [runId]);
       });
+      await spools.remove(runId);
     },
   };
+}
+
+/** Names what a spool is built from: the export's files as they are now, the mapping and the run's start (phases). */
+async function spoolKeyOf(run: LoadedRun): Promise<string> {
+  const files = await Promise.all(run.source.files.map(async (file) => {
+    const { size, mtimeMs } = await stat(file);
+    return [file, size, mtimeMs];
+  }));
+  return createHash('sha256').update(JSON.stringify([run.source.system, files, run.parsed.mapping, run.startedAt])).digest('hex').slice(0, 16);
 }
 
 /** A file the worker cannot read, or an encoding it does not know, would fail every batch: the preflight says so first. */

@@ -14,22 +14,25 @@ export interface PhaseSlice {
   exhausted: boolean;
 }
 
+/** A phase's records in export order; when done, the number of records the whole export holds. */
+export type PhaseRecords = AsyncIterator<ClassifiedRecord, number>;
+
 interface OpenCursor {
-  records: AsyncIterator<ClassifiedRecord>;
+  records: PhaseRecords;
   position: number;
 }
 
 const MAX_OPEN_CURSORS = 16;
 
 /**
- * Keeps each phase's reader open between its batches, so a run reads its export once per phase instead of once per
+ * Keeps each phase's reader open between its batches, so a run reads each phase's records once instead of once per
  * batch. A batch asking for a position the open reader is not at (the worker restarted, a batch was retried) gets a
  * fresh reader skipped forward to it: the cursor, not this cache, is the truth.
  */
 export class SourceCursors {
   private readonly open = new Map<string, OpenCursor>();
 
-  async take(key: string, cursor: number, phase: MigrationPhase, limit: number, openSource: () => AsyncIterator<ClassifiedRecord>): Promise<PhaseSlice> {
+  async take(key: string, cursor: number, phase: MigrationPhase, limit: number, openSource: () => PhaseRecords): Promise<PhaseSlice> {
     let current = this.open.get(key);
     this.open.delete(key);
     if (!current || current.position !== cursor) {
@@ -39,7 +42,7 @@ export class SourceCursors {
     const records: ClassifiedRecord[] = [];
     while (records.length < limit) {
       const next = await current.records.next();
-      if (next.done) return { records, nextCursor: current.position, exhausted: true };
+      if (next.done) return { records, nextCursor: next.value, exhausted: true };
       current.position = next.value.ordinal + 1;
       if (next.value.ordinal >= cursor && next.value.phase === phase) records.push(next.value);
     }
