@@ -86,8 +86,11 @@ describe('routing and assignment on the real stack', () => {
     expect(waiting.queuedAt).not.toBeNull();
 
     await call(SET_MY_AVAILABILITY, { availability: 'ONLINE' }, agents.cy.token);
+    // The live state shows the assignee a moment before the workflow's activity has written the timeline: wait for both.
+    const assignedAndRecorded = (read: Awaited<ReturnType<typeof readTicket>>) =>
+      read.assigneeId !== null && read.timeline!.some((event) => event.type === 'assigned');
     let ticket = await readTicket(waiting.id);
-    for (const deadline = Date.now() + 10_000; ticket.assigneeId === null && Date.now() < deadline; ticket = await readTicket(waiting.id)) {
+    for (const deadline = Date.now() + 10_000; !assignedAndRecorded(ticket) && Date.now() < deadline; ticket = await readTicket(waiting.id)) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(ticket).toMatchObject({ assigneeId: agents.cy.userId, queuedAt: null });

@@ -10,6 +10,9 @@ import type { TicketStatus } from '../../libs/domain/tickets/ticket-status.js';
 
 export const TICKET_WORKFLOW_TYPE = 'ticketWorkflow';
 
+/** The failure type an update is refused with when the ticket is closed (the API answers CONFLICT, as it does once the workflow has ended). */
+export const TICKET_CLOSED_FAILURE = 'TicketClosed';
+
 export function ticketWorkflowId(ticketId: string): string {
   return `ticket:${ticketId}`;
 }

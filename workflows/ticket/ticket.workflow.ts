@@ -1,4 +1,5 @@
 import {
+  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -42,6 +43,7 @@ import {
   customerReplyUpdate,
   openTicketUpdate,
   reclassifyUpdate,
+  TICKET_CLOSED_FAILURE,
   ticketStateQuery,
   ticketWorkflowId,
   type NewTicket,
@@ -356,7 +358,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   };
 
   const refuseWhenClosed = (message: string) => (_request: unknown) => {
-    if (state.status === 'closed') throw new Error(message);
+    if (state.status === 'closed') throw ApplicationFailure.create({ type: TICKET_CLOSED_FAILURE, message, nonRetryable: true });
   };
 
   setHandler(ticketStateQuery, () => state);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../../libs/temporal/search-attributes.js';
 import {
@@ -11,6 +11,7 @@ import {
   customerReplyUpdate,
   reclassifyUpdate,
   openTicketUpdate,
+  TICKET_CLOSED_FAILURE,
   TICKET_WORKFLOW_TYPE,
   ticketStateQuery,
   ticketWorkflowId,
@@ -103,6 +104,10 @@ export class TicketWorkflowsClient {
     try {
       return await call();
     } catch (error) {
+      // A closed ticket: the same answer whether its workflow still runs (finishing its last mail) or has ended.
+      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === TICKET_CLOSED_FAILURE) {
+        throw userError('CONFLICT', error.cause.message);
+      }
       // A validator's refusal: the message names what is allowed.
       if (error instanceof WorkflowUpdateFailedError) throw userError('BAD_USER_INPUT', error.cause?.message ?? error.message);
       if (error instanceof WorkflowNotFoundError) throw userError('CONFLICT', `Ticket ${ticketId} has no running workflow; it is closed.`);
