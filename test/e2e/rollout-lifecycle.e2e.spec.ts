@@ -1,4 +1,5 @@
-import { startTestSystem, type GraphQLResponse, type TestSystem } from '../support/test-system.js';
+import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { dataOf, onlyError } from '../support/graphql-responses.js';
 
 // A unified-platform rollout through GraphQL on the real stack (PostgreSQL, Temporal dev server, the worker): created
 // from the shipped template, tasks completed and re-dated, gates failed, passed and overridden, the routing simulator
@@ -11,16 +12,6 @@ const ROLLOUT_FIELDS = `id status currentPhaseId plannedGoLive projectedGoLive t
   phases { id status checklist { item passed } }
   gates { phaseId passed overrideReason criteria { criterion status detail shortBy } }`;
 const GATE_FIELDS = 'phaseId passed overrideReason criteria { criterion status detail shortBy }';
-
-function dataOf<T>(response: GraphQLResponse<T>): T {
-  if (response.errors || !response.data) throw new Error(`expected success, got ${JSON.stringify(response)}`);
-  return response.data;
-}
-
-function onlyError(response: GraphQLResponse<unknown>): { message: string; code: string | undefined } {
-  if (response.errors?.length !== 1) throw new Error(`expected exactly one error, got ${JSON.stringify(response)}`);
-  return { message: response.errors[0].message, code: response.errors[0].extensions?.code };
-}
 
 describe('rollouts through GraphQL', () => {
   let system: TestSystem;
@@ -70,7 +61,7 @@ describe('rollouts through GraphQL', () => {
     const full = { name: 'Acme', templateId: 'unified-platform', startDate: today, people: peopleInput(), ...input };
     if (input.people === 'lead-only') full.people = [{ role: 'lead', userId: leadId }];
     const error = onlyError(await call(`mutation($input: CreateRolloutInput!) { createRollout(input: $input) { id } }`, { input: full }));
-    expect(error).toEqual({ code: 'BAD_USER_INPUT', message });
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message });
     expect(await rolloutsCount()).toBe(0);
   });
 
@@ -105,7 +96,7 @@ describe('rollouts through GraphQL', () => {
       ],
     };
     const mutation = `mutation($t: JSON!) { saveRolloutTemplate(template: $t) { id } }`;
-    expect(onlyError(await call(mutation, { t: template }, admin))).toEqual({ code: 'BAD_USER_INPUT', message });
+    expect(onlyError(await call(mutation, { t: template }, admin))).toMatchObject({ code: 'BAD_USER_INPUT', message });
     expect(onlyError(await call(mutation, { t: template }, lead)).code).toBe('FORBIDDEN');
     expect(await system.dataSource.query(`SELECT id FROM rollout_templates WHERE id = 'broken'`)).toEqual([]);
   });
@@ -130,9 +121,9 @@ describe('rollouts through GraphQL', () => {
   });
 
   it('answers an id that is not a rollout: malformed, or unknown', async () => {
-    expect(onlyError(await call(`{ rollout(id: "abc") { id } }`))).toEqual({ code: 'BAD_USER_INPUT', message: '"abc" is not a rollout id (ids are UUIDs).' });
+    expect(onlyError(await call(`{ rollout(id: "abc") { id } }`))).toMatchObject({ code: 'BAD_USER_INPUT', message: '"abc" is not a rollout id (ids are UUIDs).' });
     const unknown = '00000000-0000-4000-8000-00000000abcd';
-    expect(onlyError(await call(`query($id: ID!) { rollout(id: $id) { id } }`, { id: unknown }))).toEqual({ code: 'NOT_FOUND', message: `There is no rollout ${unknown}.` });
+    expect(onlyError(await call(`query($id: ID!) { rollout(id: $id) { id } }`, { id: unknown }))).toMatchObject({ code: 'NOT_FOUND', message: `There is no rollout ${unknown}.` });
   });
 
   it('creates a rollout from the unified template with its computed schedule', async () => {
@@ -183,7 +174,7 @@ describe('rollouts through GraphQL', () => {
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(/cannot end before it starts/);
     const unknown = onlyError(await call(`mutation($r: ID!) { completeRolloutTask(rolloutId: $r, taskId: "no-such-task") { id } }`, { r: rolloutId }));
-    expect(unknown).toEqual({ code: 'BAD_USER_INPUT', message: 'The plan has no task "no-such-task".' });
+    expect(unknown).toMatchObject({ code: 'BAD_USER_INPUT', message: 'The plan has no task "no-such-task".' });
 
     const { rollout } = dataOf(await call(`query($id: ID!) { rollout(id: $id) { timeline { type actor data } } }`, { id: rolloutId }));
     const told = rollout.timeline.filter((entry: { type: string; data: { to?: string; message?: string } }) => entry.type === 'notification' && entry.data.to === leadId);
@@ -247,7 +238,7 @@ describe('rollouts through GraphQL', () => {
 
   it('refuses a pilot shorter than a week, and reads the timeline and a review report with the ROI', async () => {
     const tooShort = onlyError(await call(`mutation($r: ID!) { startRolloutPilot(rolloutId: $r, input: { durationDays: 3 }) { id } }`, { r: rolloutId }));
-    expect(tooShort).toEqual({ code: 'BAD_USER_INPUT', message: 'A pilot runs 7 to 28 days (1 to 4 weeks), not 3.' });
+    expect(tooShort).toMatchObject({ code: 'BAD_USER_INPUT', message: 'A pilot runs 7 to 28 days (1 to 4 weeks), not 3.' });
     const noPilot = await approve();
     expect(noPilot.passed).toBe(false);
     expect(noPilot.criteria.map((criterion: { detail: string }) => criterion.detail)).toContain('The pilot has not ended yet: its evaluation decides this gate.');

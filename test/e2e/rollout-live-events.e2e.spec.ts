@@ -1,7 +1,8 @@
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { waitFor } from '../../libs/devstack/wait-for.js';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from '../support/test-system.js';
+import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { dataOf } from '../support/graphql-responses.js';
 
 // The rollout events subscription over graphql-ws: the worker records a rollout's timeline and NOTIFYs on commit; the
 // API pushes each entry to the subscribers of that rollout only. Agents may not subscribe.
@@ -14,11 +15,6 @@ interface LiveEvent {
   type: string;
   actor: string;
   data: Record<string, unknown>;
-}
-
-function dataOf<T>(response: GraphQLResponse<T>): T {
-  if (response.errors || !response.data) throw new Error(`expected success, got ${JSON.stringify(response)}`);
-  return response.data;
 }
 
 describe('live rollout events over graphql-ws', () => {

@@ -1,5 +1,7 @@
-import { startTestSystem, type GraphQLResponse, type TestSystem } from '../support/test-system.js';
+import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { giveOpenTickets } from '../support/tickets.js';
+import { dataOf, onlyError } from '../support/graphql-responses.js';
+import { tableRows } from '../support/table-rows.js';
 
 // The routing configuration over GraphQL, against the real API and PostgreSQL: groups, agents and their availability,
 // routing rules (validated, ordered, audited) and the conflicts every save reports.
@@ -39,17 +41,6 @@ function named(prefix: string): string {
   return `${prefix} ${uniqueName}`;
 }
 
-function onlyError(response: GraphQLResponse<unknown>): { message: string; code: string | undefined; extensions: Record<string, unknown> } {
-  if (response.errors?.length !== 1) throw new Error(`expected exactly one error, got ${JSON.stringify(response)}`);
-  const [error] = response.errors;
-  return { message: error.message, code: error.extensions?.code, extensions: error.extensions ?? {} };
-}
-
-function dataOf<T>(response: GraphQLResponse<T>): T {
-  if (response.errors || !response.data) throw new Error(`expected success, got ${JSON.stringify(response)}`);
-  return response.data;
-}
-
 describe('routing configuration over GraphQL', () => {
   let system: TestSystem;
   let admin: string;
@@ -62,13 +53,7 @@ describe('routing configuration over GraphQL', () => {
   const call = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token = admin) =>
     system.graphql<T>(query, variables, token);
 
-  async function everything(): Promise<Record<string, unknown[]>> {
-    const tables = ['groups', 'agents', 'agent_groups', 'routing_rules', 'audit_log'];
-    const entries = await Promise.all(
-      tables.map(async (table) => [table, await system.dataSource.query(`SELECT * FROM ${table} ORDER BY 1`)] as const),
-    );
-    return Object.fromEntries(entries);
-  }
+  const everything = () => tableRows(system.dataSource, ['groups', 'agents', 'agent_groups', 'routing_rules', 'audit_log']);
 
   async function expectRefused(query: string, variables: Record<string, unknown>, code: string, ...fragments: Array<string | RegExp>) {
     const before = await everything();

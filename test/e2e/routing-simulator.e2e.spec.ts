@@ -2,8 +2,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSimulation, toScenarioInputs } from '../../apps/cli/simulate-routing.js';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from '../support/test-system.js';
+import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { giveOpenTickets } from '../support/tickets.js';
+import { dataOf, onlyError } from '../support/graphql-responses.js';
 
 // The routing simulator over GraphQL and through the CLI's function, with the example scenario file of the repo,
 // against a configured rule set, business calendar and agents.
@@ -20,17 +21,6 @@ const SIMULATE = `mutation($scenarios: [RoutingScenarioInput!]!, $draftRules: [R
     problems
   }
 }`;
-
-function onlyError(response: GraphQLResponse<unknown>): { message: string; code: string | undefined; extensions: Record<string, unknown> } {
-  if (response.errors?.length !== 1) throw new Error(`expected exactly one error, got ${JSON.stringify(response)}`);
-  const [error] = response.errors;
-  return { message: error.message, code: error.extensions?.code, extensions: error.extensions ?? {} };
-}
-
-function dataOf<T>(response: GraphQLResponse<T>): T {
-  if (response.errors || !response.data) throw new Error(`expected success, got ${JSON.stringify(response)}`);
-  return response.data;
-}
 
 describe('routing simulator', () => {
   let system: TestSystem;

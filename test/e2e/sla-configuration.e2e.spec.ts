@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { validateCalendar } from '../../libs/domain/calendar/index.js';
 import { validateEscalationPolicy } from '../../libs/domain/escalation/index.js';
 import { validateSlaPolicy } from '../../libs/domain/sla/index.js';
-import { startTestSystem, type GraphQLResponse, type TestSystem } from '../support/test-system.js';
+import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { dataOf, onlyError } from '../support/graphql-responses.js';
+import { tableRows } from '../support/table-rows.js';
 
 // The admin configuration of SLAs over GraphQL, against the real API and PostgreSQL: what is written, what is refused
 // (with nothing written), who may do it, and the audit log.
@@ -76,19 +78,6 @@ function slaInput(overrides: Record<string, unknown> = {}): Record<string, unkno
   };
 }
 
-/** The only error of a response, which must have failed (fails the test with the whole response otherwise). */
-function onlyError(response: GraphQLResponse<unknown>): { message: string; code: string | undefined; extensions: Record<string, unknown> } {
-  if (response.errors?.length !== 1) throw new Error(`expected exactly one error, got ${JSON.stringify(response)}`);
-  const [error] = response.errors;
-  return { message: error.message, code: error.extensions?.code, extensions: error.extensions ?? {} };
-}
-
-/** The data of a response, which must have succeeded. */
-function dataOf<T>(response: GraphQLResponse<T>): T {
-  if (response.errors || !response.data) throw new Error(`expected success, got ${JSON.stringify(response)}`);
-  return response.data;
-}
-
 describe('SLA configuration over GraphQL', () => {
   let system: TestSystem;
   let admin: string;
@@ -100,13 +89,7 @@ describe('SLA configuration over GraphQL', () => {
     system.graphql<T>(query, variables, token);
 
   /** Every row of the configuration tables and of the audit log, to show that a refused mutation wrote nothing. */
-  async function everything(): Promise<Record<string, unknown[]>> {
-    const tables = ['business_calendars', 'escalation_policies', 'sla_policies', 'helpdesk_settings', 'audit_log'];
-    const entries = await Promise.all(
-      tables.map(async (table) => [table, await system.dataSource.query(`SELECT * FROM ${table} ORDER BY 1`)] as const),
-    );
-    return Object.fromEntries(entries);
-  }
+  const everything = () => tableRows(system.dataSource, ['business_calendars', 'escalation_policies', 'sla_policies', 'helpdesk_settings', 'audit_log']);
 
   async function auditOf(entityType: string, entityId: string) {
     return system.dataSource.query<Array<{ action: string; actor_user_id: string | null; before: any; after: any; at: Date }>>(

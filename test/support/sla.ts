@@ -1,6 +1,9 @@
 import { waitFor } from '../../libs/devstack/wait-for.js';
 import type { BusinessCalendar } from '../../libs/domain/calendar/index.js';
-import type { GraphQLResponse, TestSystem } from './test-system.js';
+import type { TestSystem } from './test-system.js';
+import { dataOf } from './graphql-responses.js';
+
+export { dataOf };
 
 // What the SLA end-to-end specs share: the configuration mutations, a ticket read with its live SLA and timeline, and
 // waiting on the timeline for what the ticket workflow does by itself (warnings, escalations, breaches).
@@ -79,12 +82,6 @@ export interface SlaTicket {
     awaitingAcknowledgement: boolean;
   };
   timeline: TimelineEntry[];
-}
-
-/** The data of a response, which must have succeeded (fails the test with the whole response otherwise). */
-export function dataOf<T>(response: GraphQLResponse<T>): T {
-  if (response.errors || !response.data) throw new Error(`expected success, got ${JSON.stringify(response)}`);
-  return response.data;
 }
 
 export async function readSlaTicket(system: TestSystem, id: string, token: string): Promise<SlaTicket> {

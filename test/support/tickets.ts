@@ -2,7 +2,9 @@ import { WorkflowNotFoundError, type Client, type WorkflowExecutionInfo } from '
 import type { DataSource } from 'typeorm';
 import { waitFor } from '../../libs/devstack/wait-for.js';
 import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract.js';
-import type { GraphQLResponse } from './test-system.js';
+import { onlyError } from './graphql-responses.js';
+
+export { onlyError };
 
 /** What the e2e specs ask of a ticket over GraphQL. */
 export const TICKET_FIELDS = 'id number subject description requesterEmail channel priority status createdAt';
@@ -33,13 +35,6 @@ export async function createdEventCount(dataSource: DataSource, ticketId: string
     [ticketId],
   );
   return Number(count);
-}
-
-/** The only error of a response, which must have failed (fails the test with the whole response otherwise). */
-export function onlyError(response: GraphQLResponse<unknown>): { message: string; code: string | undefined; extensions: Record<string, unknown> } {
-  if (response.errors?.length !== 1) throw new Error(`expected exactly one error, got ${JSON.stringify(response)}`);
-  const [error] = response.errors;
-  return { message: error.message, code: error.extensions?.code, extensions: error.extensions ?? {} };
 }
 
 export async function ticketRowCount(dataSource: DataSource, where = 'true', params: unknown[] = []): Promise<number> {
