@@ -18,3 +18,20 @@ export async function startTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   await addSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
 }
+
+/**
+ * A fresh time-skipping server for each test of the calling block, handed to `use`. With one server per file, what a
+ * test left behind (a task still in flight when its worker stopped) could hold the shared clock, so a later test's
+ * `env.sleep` ran in real time and timed out; a server per test costs about half a second.
+ */
+export function timeSkippingEnvPerTest(use: (env: TestWorkflowEnvironment) => void): void {
+  let env: TestWorkflowEnvironment | undefined;
+  beforeEach(async () => {
+    env = await startTimeSkippingEnv();
+    use(env);
+  });
+  afterEach(async () => {
+    await env?.teardown();
+    env = undefined;
+  });
+}

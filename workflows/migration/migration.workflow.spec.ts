@@ -3,7 +3,7 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { MIGRATION_PHASES, ZERO_COUNTS, type MigrationCounts, type MigrationPhase } from '../../libs/domain/migration/index.js';
 import { workflowBundle } from '../../test/support/test-stack.js';
-import { startTimeSkippingEnv } from '../../test/support/time-skipping-env.js';
+import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
 import type { MigrationActivities } from '../../activities/migration/migration.activities.js';
 import {
   approveSignal,
@@ -29,6 +29,8 @@ const PREFLIGHT_OK: PreflightResult = { issues: [], unmappedValues: [], recordsB
 
 interface Fakes {
   batches: BatchRequest[];
+  /** Batches whose activity has begun (some may still wait at the gate). */
+  batchesBegun: number;
   /** Batches and other steps in the order the workflow took them. */
   steps: string[];
   statuses: MigrationRunStatus[];
@@ -43,7 +45,7 @@ interface Fakes {
 }
 
 function fakeActivities(script: Fakes['script'], preflightIssues: number[] = []) {
-  const fakes: Fakes = { batches: [], steps: [], statuses: [], finished: null, preflights: 0, samples: 0, script, preflightIssues, gate: Promise.resolve() };
+  const fakes: Fakes = { batches: [], batchesBegun: 0, steps: [], statuses: [], finished: null, preflights: 0, samples: 0, script, preflightIssues, gate: Promise.resolve() };
   const activities: MigrationActivities = {
     preflight: async () => {
       const issues = fakes.preflightIssues[fakes.preflights++] ?? 0;
@@ -54,6 +56,7 @@ function fakeActivities(script: Fakes['script'], preflightIssues: number[] = [])
       return { attempt, selected: 50, mapped: 50, rejected: 0 };
     },
     importBatch: async (request): Promise<BatchResult> => {
+      fakes.batchesBegun += 1;
       await fakes.gate;
       fakes.batches.push(request);
       fakes.steps.push(`${request.phase}#${request.batchNo}@${request.cursor}`);
@@ -74,10 +77,7 @@ function fakeActivities(script: Fakes['script'], preflightIssues: number[] = [])
 describe('the migration run workflow on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
 
-  beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
+  timeSkippingEnvPerTest((started) => (env = started));
 
   async function run(activities: MigrationActivities, input: Partial<MigrationRunInput>, body: (handle: Handle) => Promise<void>): Promise<void> {
     const taskQueue = `migration-${randomUUID()}`;
@@ -187,7 +187,7 @@ describe('the migration run workflow on the time-skipping server', () => {
     let release!: () => void;
     fakes.gate = new Promise((resolve) => (release = resolve));
     await run(activities, {}, async (handle) => {
-      await waitFor(handle, 'running');
+      await until(async () => fakes.batchesBegun === 1); // the first batch is in flight
       await handle.signal(pauseSignal);
       release();
       const paused = await waitFor(handle, 'paused');
@@ -205,7 +205,7 @@ describe('the migration run workflow on the time-skipping server', () => {
     let release!: () => void;
     fakes.gate = new Promise((resolve) => (release = resolve));
     await run(activities, {}, async (handle) => {
-      await waitFor(handle, 'running');
+      await until(async () => fakes.batchesBegun === 1); // the first batch is in flight
       await handle.signal(cancelSignal);
       release();
       await handle.result();

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { computeSchedule, type KpiSet, type MoneyEntry, type PilotTicketMetrics, type RolloutTemplate } from '../../libs/domain/rollout/index.js';
 import { workflowBundle } from '../../test/support/test-stack.js';
-import { startTimeSkippingEnv } from '../../test/support/time-skipping-env.js';
+import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
 import {
   agentConfidenceSignal,
   approveGateUpdate,
@@ -78,10 +78,7 @@ const ofType = (events: TimelineEntry[], type: string) => events.filter((event) 
 describe('the rollout workflow on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
 
-  beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
+  timeSkippingEnvPerTest((started) => (env = started));
 
   type Handle = Awaited<ReturnType<TestWorkflowEnvironment['client']['workflow']['start']>>;
 
@@ -99,12 +96,7 @@ describe('the rollout workflow on the time-skipping server', () => {
       return env.client.workflow.start('rolloutWorkflow', { workflowId: `rollout:${rolloutId}`, taskQueue, args: [input] });
     };
     const handle = await start();
-    try {
-      await worker.runUntil(body(handle, rolloutId));
-    } finally {
-      // A workflow left running with no worker would hold the test server's clock for the next test.
-      await handle.terminate().catch(() => undefined);
-    }
+    await worker.runUntil(body(handle, rolloutId));
   }
 
   /** Completes every task of the current phase (and its checklist) and approves its gate. */

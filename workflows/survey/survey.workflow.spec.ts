@@ -3,7 +3,7 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { SendTemplatedEmailInput } from '../../activities/email/email.activities.js';
 import type { SurveySettings } from '../../libs/domain/survey/survey-settings.js';
-import { startTimeSkippingEnv } from '../../test/support/time-skipping-env.js';
+import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
 import { workflowBundle } from '../../test/support/test-stack.js';
 import {
   surveyAnsweredSignal,
@@ -59,10 +59,7 @@ function fakeActivities(env: TestWorkflowEnvironment, settings: Partial<SurveySe
 describe('the survey workflow on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
 
-  beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
+  timeSkippingEnvPerTest((started) => (env = started));
 
   async function run(
     activities: ReturnType<typeof fakeActivities>['activities'],
@@ -78,12 +75,7 @@ describe('the survey workflow on the time-skipping server', () => {
         taskQueue,
         args: [{ ticketId: randomUUID(), ...input } satisfies SurveyWorkflowInput],
       });
-      try {
-        await body(handle, startedAt);
-      } finally {
-        // A failed test must not leave a workflow behind: its unworked tasks would stop the server skipping time.
-        await handle.terminate().catch(() => undefined);
-      }
+      await body(handle, startedAt);
     });
   }
 

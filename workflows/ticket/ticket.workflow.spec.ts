@@ -10,7 +10,7 @@ import type { EscalationStep } from '../../libs/domain/escalation/index.js';
 import type { SlaMetric, SlaTarget, SlaTicketFacts } from '../../libs/domain/sla/index.js';
 import type { RoutableTicket } from '../../libs/domain/routing/index.js';
 import type { TicketPriority } from '../../libs/domain/tickets/ticket-fields.js';
-import { startTimeSkippingEnv } from '../../test/support/time-skipping-env.js';
+import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
 import { workflowBundle } from '../../test/support/test-stack.js';
 import type { SurveySettings } from '../../libs/domain/survey/survey-settings.js';
 import { surveyStateQuery, surveyWorkflowId, type SurveyInvitation } from '../survey/survey.contract.js';
@@ -172,10 +172,7 @@ const ofType = (events: TimelineEvent[], type: string) => events.filter((event) 
 describe('the ticket workflow on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
 
-  beforeAll(async () => {
-    env = await startTimeSkippingEnv();
-  });
-  afterAll(() => env?.teardown());
+  timeSkippingEnvPerTest((started) => (env = started));
 
   /** Moves the server's clock to `instant` (timers due on the way fire). */
   async function advanceTo(instant: number): Promise<void> {
@@ -189,23 +186,6 @@ describe('the ticket workflow on the time-skipping server', () => {
   ): Promise<void> {
     const taskQueue = `ticket-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities });
-    const started: Array<ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>> = [];
-    // The test's activities, its tickets' and their surveys', finish before its worker stops: one scheduled that no
-    // worker will ever run (e.g. a notification sent beside the lifecycle) would keep the server from skipping time in
-    // the tests after. A survey never started counts as settled.
-    const surveysOf = () => started.map(({ workflowId }) => env.client.workflow.getHandle(surveyWorkflowId(workflowId.replace(/^ticket:/, ''))));
-    const settleStarted = () =>
-      Promise.all(
-        [...started, ...surveysOf()].map((handle) =>
-          waitUntil(async () => {
-            const description = await handle.describe().catch((error: unknown) => {
-              if (error instanceof WorkflowNotFoundError) return null;
-              throw error;
-            });
-            return description === null || description.status.name !== 'RUNNING' || (description.raw.pendingActivities ?? []).length === 0;
-          }),
-        ),
-      );
     await worker.runUntil(
       body(async (ticket, options = {}) => {
         const handle = await env.client.workflow.start('ticketWorkflow', {
@@ -213,14 +193,9 @@ describe('the ticket workflow on the time-skipping server', () => {
           taskQueue,
           args: [{ ticket, ...options } satisfies TicketWorkflowInput],
         });
-        started.push(handle);
         await handle.executeUpdate(openTicketUpdate);
         return handle;
-      }).then(settleStarted),
-    ).finally(() =>
-      // A ticket or survey left waiting on a timer without its worker would stop the server skipping time in the tests
-      // after, when that timer fires and its workflow task finds no worker: end them with the test.
-      Promise.all([...started, ...surveysOf()].map((handle) => handle.terminate().catch(() => undefined))),
+      }),
     );
   }
 
