@@ -59,6 +59,8 @@ export class PhaseSpools {
     await mkdir(partial, { recursive: true });
     const files = new Map<MigrationPhase, WriteStream>(MIGRATION_PHASES.map((phase) => [phase, createWriteStream(join(partial, `${phase}.ndjson`))]));
     try {
+      // Every file open before anything can fail: a file still opening when the directory is removed fails unheard.
+      await Promise.all([...files.values()].map((file) => once(file, 'ready')));
       let total = 0;
       for await (const record of records) {
         const file = files.get(record.phase)!;
@@ -74,9 +76,18 @@ export class PhaseSpools {
       });
       return dir;
     } catch (error) {
-      for (const file of files.values()) file.destroy();
+      await Promise.all([...files.values()].map(closeAfterFailure));
       await rm(partial, { recursive: true, force: true });
       throw error;
     }
   }
+}
+
+/** Closes a spool file of a failed pass; its own error, if any, is the one already being reported. */
+function closeAfterFailure(file: WriteStream): Promise<void> {
+  if (file.closed) return Promise.resolve();
+  return new Promise((resolve) => {
+    file.on('error', () => undefined).once('close', () => resolve());
+    file.destroy();
+  });
 }
