@@ -21,7 +21,7 @@ export interface HelpdeskWorkerOptions {
   surveyLinks: SurveyLinkConfig;
   /** A prebuilt bundle (tests bundle once per run); omitted, the worker bundles the workflows itself. */
   workflowBundle?: WorkflowBundle;
-  /** Bounds the worker's memory: 10,000 cached tickets hold about 1.4 GiB (bench/open-tickets-memory.ts). */
+  /** Bounds the worker's memory: each cached ticket holds about 0.55 MiB (bench/open-tickets-memory.ts). */
   maxCachedWorkflows: number;
 }
 

@@ -49,7 +49,9 @@ export async function startBenchStack(): Promise<BenchStack> {
   // This process owns the shutdown order (see stop), not the Temporal runtime's own signal handlers.
   Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
   const dir = mkdtempSync(join(tmpdir(), 'helpdesk-bench-'));
-  const config = { ...readConfig({}), taskQueue: 'helpdesk-bench' };
+  // The bench's own stack, whatever DATABASE_URL and the like say; only the worker's cache size is taken from the
+  // environment, so its effect on memory can be measured.
+  const config = { ...readConfig({ WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS }), taskQueue: 'helpdesk-bench' };
   const stack = await startDevStack({
     dataDir: dir,
     persistent: false,

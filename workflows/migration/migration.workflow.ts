@@ -1,13 +1,10 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { MigrationActivities } from '../../activities/migration/migration.activities.js';
-import {
-  addCounts,
-  batchValidationFailure,
-  MIGRATION_PHASES,
-  ZERO_COUNTS,
-  type MigrationPhase,
-  type RecordType,
-} from '../../libs/domain/migration/index.js';
+// The modules themselves, not the package index: the index also holds the mapping parser (and its YAML library),
+// which every workflow of the bundle, tickets included, would otherwise load into its own context.
+import { MIGRATION_PHASES, type MigrationPhase } from '../../libs/domain/migration/migration-phases.js';
+import type { RecordType } from '../../libs/domain/migration/migration-record.js';
+import { addCounts, batchValidationFailure, ZERO_COUNTS } from '../../libs/domain/migration/reconciliation.js';
 import {
   approveSignal,
   cancelSignal,
