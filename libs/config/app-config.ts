@@ -64,7 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     inboundMaxMessageBytes: integer(env, 'INBOUND_MAX_MESSAGE_BYTES', 25 * 1024 * 1024),
     maxAttachmentBytes: integer(env, 'EMAIL_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024),
     devOutboxPort: integer(env, 'DEV_OUTBOX_PORT', 2526),
-    workerMaxCachedWorkflows: integer(env, 'WORKER_MAX_CACHED_WORKFLOWS', 1000),
+    workerMaxCachedWorkflows: integer(env, 'WORKER_MAX_CACHED_WORKFLOWS', 500),
     surveyTokenSecret: nonEmpty(env.SURVEY_TOKEN_SECRET),
     publicUrl: env.PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${env.PORT || 3000}`,
   };
