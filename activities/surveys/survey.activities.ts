@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { SURVEY_SETTINGS_ID, SurveySettingsEntity } from '../../libs/db/entities/survey-settings.entity.js';
 import type { SurveySettings } from '../../libs/domain/survey/survey-settings.js';
 import { surveyTokenHash } from '../../libs/domain/survey/survey-token.js';
-import type { SurveyInvitation, SurveyStep } from '../../workflows/survey/survey.contract.js';
+import type { SurveyInvitation, SurveyInvitationRequest, SurveyStep } from '../../workflows/survey/survey.contract.js';
 import { surveyLink, type SurveyLinkConfig } from './survey-links.js';
 import { recordSurveyTimelineEvent } from '../../libs/db/survey-timeline-events.js';
 
@@ -14,22 +14,22 @@ export function createSurveyActivities({ dataSource, links }: { dataSource: Data
     /** The settings as they are now; the survey keeps this copy for its whole life. */
     async loadSurveySettings(): Promise<SurveySettings> {
       const row = await dataSource.getRepository(SurveySettingsEntity).findOneByOrFail({ id: SURVEY_SETTINGS_ID });
-      const { enabled, trigger, delayMinutes, reminderAfterDays, expiresAfterDays } = row;
-      return { enabled, trigger, delayMinutes, reminderAfterDays, expiresAfterDays };
+      const { enabled, trigger, delayMinutes, reminderAfterDays, expiresAfterDays, askNps } = row;
+      return { enabled, trigger, delayMinutes, reminderAfterDays, expiresAfterDays, askNps };
     },
 
     /**
      * The ticket's survey link, or null once answered or expired. The first call writes the survey row (with the
-     * ticket's agent and group as they are now, which CSAT is reported by) and the hash of its token; later calls find it
-     * and sign the same token again.
+     * ticket's agent and group as they are now, which CSAT is reported by, and whether it asks NPS, from the survey's
+     * copy of the settings) and the hash of its token; later calls find it and sign the same token again.
      */
-    async surveyInvitation({ ticketId, expiresAt }: { ticketId: string; expiresAt: number }): Promise<SurveyInvitation | null> {
+    async surveyInvitation({ ticketId, expiresAt, asksNps }: SurveyInvitationRequest): Promise<SurveyInvitation | null> {
       return dataSource.transaction(async (db) => {
         await db.query(
-          `INSERT INTO ticket_surveys (ticket_id, agent_id, group_id, expires_at)
-           SELECT id, assignee_id, group_id, $2 FROM tickets WHERE id = $1
+          `INSERT INTO ticket_surveys (ticket_id, agent_id, group_id, expires_at, asks_nps)
+           SELECT id, assignee_id, group_id, $2, $3 FROM tickets WHERE id = $1
            ON CONFLICT (ticket_id) DO NOTHING`,
-          [ticketId, new Date(Math.floor(expiresAt / 1000) * 1000)],
+          [ticketId, new Date(Math.floor(expiresAt / 1000) * 1000), asksNps === true],
         );
         const [survey] = await db.query<Array<{ id: string; expires_at: Date; answered_at: Date | null }>>(
           'SELECT id, expires_at, answered_at FROM ticket_surveys WHERE ticket_id = $1 FOR UPDATE',

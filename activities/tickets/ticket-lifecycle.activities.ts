@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { LIVE_SLA_EVENTS_CHANNEL, type LiveSlaEvent } from '../../libs/db/live-sla-events.js';
+import { refreshTicketReportFacts } from '../../libs/db/reporting/ticket-report-facts.js';
 import {
   LIVE_SLA_EVENT_TYPES,
   type LifecycleSnapshot,
@@ -48,7 +49,8 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
     },
 
     /**
-     * Writes the lifecycle read model unless a newer version is already there, and appends the timeline events.
+     * Writes the lifecycle read model unless a newer version is already there, appends the timeline events and
+     * recomputes the ticket's report facts from them (in the same transaction, so reports never lag the timeline).
      * Warnings, breaches and escalations newly written are announced on a PostgreSQL channel, delivered only on commit
      * and only once (a retried write inserts nothing new), for the API's live subscription.
      */
@@ -95,6 +97,7 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
             await tx.query('SELECT pg_notify($1, $2)', [LIVE_SLA_EVENTS_CHANNEL, JSON.stringify(live)]);
           }
         }
+        await refreshTicketReportFacts((text, values) => tx.query(text, values), [snapshot.ticketId]);
       });
     },
   };

@@ -18,8 +18,10 @@ import { EmailModule } from './email/email.module.js';
 import { maskSubscriptionErrors } from './common/mask-subscription-errors.js';
 import { HealthModule } from './health/health.module.js';
 import { KnowledgeModule } from './knowledge/knowledge.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { RolloutModule } from './rollout/rollout.module.js';
 import { MigrationModule } from './migration/migration.module.js';
+import { ReportingModule } from './reporting/reporting.module.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { SlaConfigModule } from './sla-config/sla-config.module.js';
 import { SlaModule } from './sla/sla.module.js';
@@ -77,8 +79,10 @@ export class AppModule {
         AuthModule,
         HealthModule,
         KnowledgeModule,
+        MetricsModule,
         RolloutModule,
         MigrationModule,
+        ReportingModule,
         RoutingModule,
         SlaConfigModule,
         SlaModule,

@@ -5,6 +5,7 @@ import { connectDatabase } from '../../libs/db/connect-database.js';
 import { startDevOutbox, type DevOutbox } from '../../libs/devstack/dev-outbox.js';
 import { startDevStack } from '../../libs/devstack/dev-stack.js';
 import { serveApi, type ServingApi } from '../api/serve-api.js';
+import { temporalSdkTelemetry } from '../worker/metrics/temporal-sdk-telemetry.js';
 import { runWorker, type RunningWorker } from '../worker/run-worker.js';
 import { readOrCreateSecret } from './dev-secret.js';
 
@@ -12,8 +13,9 @@ import { readOrCreateSecret } from './dev-secret.js';
 // TEMPORAL_ADDRESS point elsewhere; their data stays in DATA_DIR across restarts. Ctrl-C stops everything in order.
 const config = readConfig();
 const dataDir = resolve(config.dataDir);
-// This process decides the shutdown order, not the Temporal runtime's own signal handlers.
-Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN') });
+// This process decides the shutdown order, not the Temporal runtime's own signal handlers. The SDK's metrics are
+// exported when TEMPORAL_METRICS_PORT is set.
+Runtime.install({ shutdownSignals: [], logger: new DefaultLogger('WARN'), telemetryOptions: temporalSdkTelemetry(config) });
 
 console.log('Starting PostgreSQL and Temporal…');
 const stack = await startDevStack({
@@ -73,11 +75,18 @@ try {
   await stop(1);
 }
 
+/** The API's /metrics, and the worker's and the Temporal SDK's when their ports are set. */
+function metricsEndpoints(apiUrl: string): string[] {
+  const onHost = (port: number | undefined) => (port === undefined ? [] : [`http://${config.host}:${port}/metrics`]);
+  return [`${apiUrl}/metrics`, ...onHost(config.workerMetricsPort), ...onHost(config.temporalMetricsPort)];
+}
+
 const graphqlUrl = `${api!.url}/graphql`;
 console.log(`
 Help desk is running.
   GraphQL (GraphiQL in a browser): ${graphqlUrl}
   Health:                          ${api!.url}/health
+  Metrics (Prometheus):            ${metricsEndpoints(api!.url).join(', ')}
   Temporal Web UI:                 ${stack.temporalUiUrl ?? `(your Temporal server at ${stack.temporalAddress})`}
   Inbound mail (SMTP):             ${config.inboundSmtpHost}:${config.inboundSmtpPort}, for ${config.supportAddresses.join(', ')}
   Outbound mail:                   ${devOutbox ? `the dev outbox at ${devOutbox.smtpUrl} (query devOutbox)` : 'SMTP_URL'}

@@ -1,8 +1,11 @@
 import { outboundMailSettings, type AppConfig } from '../../libs/config/app-config.js';
 import { connectDatabase } from '../../libs/db/connect-database.js';
+import { backfillTicketReportFacts } from '../../libs/db/reporting/ticket-report-facts.js';
 import { connectWorker } from '../../libs/temporal/connect.js';
 import { surveyLinkConfig } from '../../activities/surveys/survey-links.js';
 import { createHelpdeskWorker } from './create-worker.js';
+import { serveMetrics, type MetricsServer } from './metrics/metrics-server.js';
+import { createWorkerMetricsRegistry } from './metrics/worker-metrics-registry.js';
 
 export interface RunWorkerConfig extends AppConfig {
   databaseUrl: string;
@@ -15,7 +18,10 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** Connects (failing fast) and polls the task queue until stopped. */
+/**
+ * Connects (failing fast), serves its metrics when WORKER_METRICS_PORT is set, writes missing report facts, and polls
+ * the task queue until stopped.
+ */
 export async function runWorker(config: RunWorkerConfig): Promise<RunningWorker> {
   const surveyLinks = surveyLinkConfig(config);
   const dataSource = await connectDatabase(config.databaseUrl);
@@ -30,7 +36,21 @@ export async function runWorker(config: RunWorkerConfig): Promise<RunningWorker>
       maxCachedWorkflows: config.workerMaxCachedWorkflows,
       surveyLinks,
     });
+    // Tickets from before reporting existed get their report facts beside the work, not before it.
+    const backfill = backfillTicketReportFacts((text, parameters) => dataSource.query(text, parameters), {
+      keepGoing: () => worker.getState() === 'RUNNING' || worker.getState() === 'INITIALIZED',
+    })
+      .then((count) => count > 0 && console.log(`worker: report facts written for ${count} earlier tickets`))
+      .catch((error: unknown) => console.error(`worker: report facts backfill stopped: ${(error as Error).message}`));
+    let metrics: MetricsServer | undefined;
+    if (config.workerMetricsPort !== undefined) {
+      metrics = await serveMetrics(createWorkerMetricsRegistry(worker), config.host, config.workerMetricsPort).catch((error: unknown) => {
+        throw new Error(`Cannot serve the worker's metrics (WORKER_METRICS_PORT): ${(error as Error).message}`);
+      });
+    }
     const done = worker.run().finally(async () => {
+      await backfill;
+      await metrics?.close();
       await connection.close();
       await dataSource.destroy();
     });

@@ -37,6 +37,10 @@ export interface AppConfig {
   surveyTokenSecret?: string;
   /** Where customers reach the help desk; survey links point here. */
   publicUrl: string;
+  /** Port of the worker's own /metrics (process and worker figures) on HOST; unset: not served. */
+  workerMetricsPort?: number;
+  /** Port of the Temporal SDK's Prometheus exporter (task latencies, slots, polls) on HOST; unset: not exported. */
+  temporalMetricsPort?: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -67,6 +71,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerMaxCachedWorkflows: integer(env, 'WORKER_MAX_CACHED_WORKFLOWS', 500),
     surveyTokenSecret: nonEmpty(env.SURVEY_TOKEN_SECRET),
     publicUrl: env.PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${env.PORT || 3000}`,
+    workerMetricsPort: optionalInteger(env, 'WORKER_METRICS_PORT'),
+    temporalMetricsPort: optionalInteger(env, 'TEMPORAL_METRICS_PORT'),
   };
 }
 
@@ -94,8 +100,12 @@ function addressList(env: NodeJS.ProcessEnv, name: string, fallback: string): st
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  return optionalInteger(env, name) ?? fallback;
+}
+
+function optionalInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const raw = env[name];
-  if (!raw) return fallback;
+  if (!raw) return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
   return value;

@@ -31,7 +31,10 @@ import { Email1795852800000 } from './migrations/1795852800000-email.js';
 import { SatisfactionSurveys1795896000000 } from './migrations/1795896000000-satisfaction-surveys.js';
 import { KnowledgeBase1795939200000 } from './migrations/1795939200000-knowledge-base.js';
 import { Rollouts1796025600000 } from './migrations/1796025600000-rollouts.js';
+import { Reporting1796068800000 } from './migrations/1796068800000-reporting.js';
 import { DataMigration1795982400000 } from './migrations/1795982400000-data-migration.js';
+import { SurveyNps1796112000000 } from './migrations/1796112000000-survey-nps.js';
+import { SlaBreachIndex1796140800000 } from './migrations/1796140800000-sla-breach-index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -71,6 +74,9 @@ export const MIGRATIONS = [
   KnowledgeBase1795939200000,
   Rollouts1796025600000,
   DataMigration1795982400000,
+  Reporting1796068800000,
+  SurveyNps1796112000000,
+  SlaBreachIndex1796140800000,
 ];
 
 export interface DataSourceOptions {

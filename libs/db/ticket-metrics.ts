@@ -1,7 +1,11 @@
+import { DEFAULT_REPEAT_CONTACT_DAYS, type ReportMetric } from '../domain/reporting/index.js';
 import type { KpiSet, PilotTicketMetrics } from '../domain/rollout/index.js';
+import { helpdeskReport, type HelpdeskReportResult } from './reporting/helpdesk-report.js';
+import type { SqlRows } from './reporting/ticket-report-facts.js';
 
-// Rollout measurements over the tickets in PostgreSQL, their surveys, article links and knowledge searches. A figure
-// with nothing to measure (no answered survey, no solved ticket, no search) is null: "not measurable yet".
+// Rollout measurements: the reporting metrics (libs/domain/reporting) over the tickets a rollout looks at, plus the few
+// figures only rollouts use (tickets per agent per day, article linking). A figure with nothing to measure (no answered
+// survey, no solved ticket, no search) is null: "not measurable yet".
 
 interface Queryable {
   query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
@@ -36,118 +40,98 @@ function selectionFilter(selection: TicketSelection): { where: string; parameter
   return { where: clauses.length ? clauses.join(' AND ') : 'true', parameters };
 }
 
-/** Ticket counts and times for the selection: the common ground of KPIs and pilot metrics. */
-async function ticketFigures(db: Queryable, selection: TicketSelection) {
+const rows = (db: Queryable): SqlRows => (sql, parameters) => db.query(sql, parameters);
+
+/** The selection's tickets as a report reads them: from its range (all time without one), through the same filters. */
+function reportOf(db: Queryable, selection: TicketSelection, metrics: ReportMetric[]) {
+  return helpdeskReport(rows(db), {
+    start: selection.from ?? '-infinity',
+    end: selection.to ?? 'infinity',
+    timeZone: 'UTC',
+    groupBy: 'none',
+    metrics,
+    repeatContactDays: DEFAULT_REPEAT_CONTACT_DAYS,
+    filter: {
+      importRunId: selection.importRunId,
+      organizationIds: selection.organizationIds,
+      categories: selection.categories,
+      channels: selection.channels,
+      agentIds: selection.agentIds,
+    },
+  });
+}
+
+/** Reads figures by metric from a report's totals. */
+function figures(report: HelpdeskReportResult) {
+  const of = (metric: ReportMetric) => report.totals.find((figure) => figure.metric === metric)!;
+  return { value: (metric: ReportMetric) => of(metric).value, mean: (metric: ReportMetric) => of(metric).mean };
+}
+
+/** Tickets assigned to someone, per agent who had any, per day of the selection's span. */
+async function ticketsPerAgentPerDay(db: Queryable, selection: TicketSelection): Promise<number | null> {
   const { where, parameters } = selectionFilter(selection);
-  const [row] = await db.query<
-    Array<{
-      tickets: string;
-      routed: string;
-      misrouted: string;
-      first_response_minutes: number | null;
-      resolution_minutes: number | null;
-      solved: string;
-      first_contact_resolved: string;
-      escalated: string;
-      reopened: string;
-      agents: string;
-      assigned: string;
-      first_at: Date | null;
-      last_at: Date | null;
-    }>
-  >(
-    `WITH t AS (SELECT t.* FROM tickets t WHERE ${where}),
-     replies AS (
-       SELECT m.ticket_id, min(m.created_at) AS first_reply_at, count(*) AS public_replies
-       FROM ticket_messages m JOIN t ON t.id = m.ticket_id
-       WHERE m.author_type = 'agent' AND m.is_public GROUP BY m.ticket_id),
-     flags AS (
-       SELECT e.ticket_id, bool_or(e.type LIKE 'escalation\\_%') AS escalated, bool_or(e.type = 'reopened') AS reopened
-       FROM ticket_events e JOIN t ON t.id = e.ticket_id GROUP BY e.ticket_id)
-     SELECT count(*) AS tickets,
-            count(*) FILTER (WHERE t.routed_group_id IS NOT NULL) AS routed,
-            count(*) FILTER (WHERE t.routed_group_id IS NOT NULL AND t.misrouted) AS misrouted,
-            avg(extract(epoch FROM r.first_reply_at - t.created_at) / 60)::float8 AS first_response_minutes,
-            avg(extract(epoch FROM t.solved_at - t.created_at) / 60)::float8 AS resolution_minutes,
-            count(*) FILTER (WHERE t.solved_at IS NOT NULL) AS solved,
-            count(*) FILTER (WHERE t.solved_at IS NOT NULL AND r.public_replies = 1 AND NOT coalesce(f.reopened, false)) AS first_contact_resolved,
-            count(*) FILTER (WHERE coalesce(f.escalated, false)) AS escalated,
-            count(*) FILTER (WHERE coalesce(f.reopened, false)) AS reopened,
-            count(DISTINCT t.assignee_id) AS agents,
-            count(*) FILTER (WHERE t.assignee_id IS NOT NULL) AS assigned,
-            min(t.created_at) AS first_at, max(t.created_at) AS last_at
-     FROM t LEFT JOIN replies r ON r.ticket_id = t.id LEFT JOIN flags f ON f.ticket_id = t.id`,
+  const [row] = await db.query<Array<{ agents: string; assigned: string; first_at: Date | null; last_at: Date | null }>>(
+    `SELECT count(DISTINCT t.assignee_id) AS agents, count(t.assignee_id) AS assigned, min(t.created_at) AS first_at, max(t.created_at) AS last_at
+     FROM tickets t WHERE ${where}`,
     parameters,
   );
-  return { row, where, parameters };
+  const spanStart = selection.from ? Date.parse(selection.from) : row.first_at?.getTime();
+  const spanEnd = selection.to ? Date.parse(selection.to) : row.last_at?.getTime();
+  const days = spanStart !== undefined && spanEnd !== undefined ? Math.max(1, Math.ceil((spanEnd - spanStart) / 86_400_000)) : 1;
+  const agents = Number(row.agents);
+  return agents > 0 ? Number(row.assigned) / agents / days : null;
 }
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-/** CSAT of the selection's tickets: answered surveys scoring 4 or 5 over answered surveys. */
-async function csatOf(db: Queryable, where: string, parameters: unknown[]): Promise<number | null> {
-  const [row] = await db.query<Array<{ answered: string; satisfied: string }>>(
-    `SELECT count(*) AS answered, count(*) FILTER (WHERE s.score >= 4) AS satisfied
-     FROM ticket_surveys s JOIN tickets t ON t.id = s.ticket_id
-     WHERE s.answered_at IS NOT NULL AND s.score IS NOT NULL AND ${where}`,
-    parameters,
-  );
-  return share(Number(row.satisfied), Number(row.answered));
-}
-
 /** Solved tickets of the selection with at least one knowledge article linked, over solved tickets. */
-async function articleLinkingRateOf(db: Queryable, where: string, parameters: unknown[]): Promise<number | null> {
+async function articleLinkingRateOf(db: Queryable, selection: TicketSelection): Promise<number | null> {
+  const { where, parameters } = selectionFilter(selection);
   const [row] = await db.query<Array<{ solved: string; linked: string }>>(
     `SELECT count(*) AS solved,
             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM knowledge_article_links l WHERE l.ticket_id = t.id)) AS linked
-     FROM tickets t WHERE t.solved_at IS NOT NULL AND ${where}`,
+     FROM tickets t JOIN ticket_report_facts f ON f.ticket_id = t.id WHERE f.solved_at IS NOT NULL AND ${where}`,
     parameters,
   );
   return share(Number(row.linked), Number(row.solved));
 }
 
-/** Knowledge searches in the window that ended in a click on an article, over all searches. */
-async function selfServiceRateOf(db: Queryable, from: string | undefined, to: string | undefined): Promise<number | null> {
-  const [row] = await db.query<Array<{ searches: string; clicked: string }>>(
-    `SELECT count(*) AS searches, count(*) FILTER (WHERE clicked_at IS NOT NULL) AS clicked
-     FROM knowledge_searches WHERE ($1::timestamptz IS NULL OR searched_at >= $1) AND ($2::timestamptz IS NULL OR searched_at < $2)`,
-    [from ?? null, to ?? null],
-  );
-  return share(Number(row.clicked), Number(row.searches));
-}
-
-/** The post-go-live KPIs of a selection (the baseline, when the selection is a migration's history). */
+/** The post-go-live KPIs of a selection (the baseline, when the selection is a migration's history): the report's definitions. */
 export async function measureTicketKpis(db: Queryable, selection: TicketSelection): Promise<KpiSet & { tickets: number }> {
-  const { row, where, parameters } = await ticketFigures(db, selection);
-  const tickets = Number(row.tickets);
-  const solved = Number(row.solved);
-  const spanStart = selection.from ? Date.parse(selection.from) : row.first_at?.getTime();
-  const spanEnd = selection.to ? Date.parse(selection.to) : row.last_at?.getTime();
-  const days = spanStart !== undefined && spanEnd !== undefined ? Math.max(1, Math.ceil((spanEnd - spanStart) / 86_400_000)) : 1;
-  const agents = Number(row.agents);
+  const report = figures(
+    await reportOf(db, selection, [
+      'TICKETS_CREATED',
+      'FIRST_REPLY_TIME',
+      'RESOLUTION_TIME',
+      'CSAT',
+      'SELF_SERVICE_RATE',
+      'FIRST_CONTACT_RESOLUTION',
+      'ESCALATION_RATE',
+      'REOPEN_RATE',
+    ]),
+  );
   return {
-    tickets,
-    firstResponseMinutes: row.first_response_minutes,
-    resolutionMinutes: row.resolution_minutes,
-    csat: await csatOf(db, where, parameters),
-    ticketsPerAgentPerDay: agents > 0 ? Number(row.assigned) / agents / days : null,
-    selfServiceRate: await selfServiceRateOf(db, selection.from, selection.to),
-    firstContactResolution: share(Number(row.first_contact_resolved), solved),
-    escalationRate: share(Number(row.escalated), tickets),
-    reopenRate: share(Number(row.reopened), solved),
+    tickets: report.value('TICKETS_CREATED') ?? 0,
+    firstResponseMinutes: report.mean('FIRST_REPLY_TIME'),
+    resolutionMinutes: report.mean('RESOLUTION_TIME'),
+    csat: report.value('CSAT'),
+    ticketsPerAgentPerDay: await ticketsPerAgentPerDay(db, selection),
+    selfServiceRate: report.value('SELF_SERVICE_RATE'),
+    firstContactResolution: report.value('FIRST_CONTACT_RESOLUTION'),
+    escalationRate: report.value('ESCALATION_RATE'),
+    reopenRate: report.value('REOPEN_RATE'),
   };
 }
 
 /** What a pilot is judged on, from the tickets in its scope and window. */
 export async function measurePilotTickets(db: Queryable, selection: TicketSelection): Promise<PilotTicketMetrics> {
-  const { row, where, parameters } = await ticketFigures(db, selection);
-  const routed = Number(row.routed);
+  const report = figures(await reportOf(db, selection, ['TICKETS_CREATED', 'ROUTING_ACCURACY', 'FIRST_REPLY_TIME', 'CSAT']));
   return {
-    tickets: Number(row.tickets),
-    routingAccuracy: routed > 0 ? (routed - Number(row.misrouted)) / routed : null,
-    firstResponseMinutes: row.first_response_minutes,
-    csat: await csatOf(db, where, parameters),
-    articleLinkingRate: await articleLinkingRateOf(db, where, parameters),
+    tickets: report.value('TICKETS_CREATED') ?? 0,
+    routingAccuracy: report.value('ROUTING_ACCURACY'),
+    firstResponseMinutes: report.mean('FIRST_REPLY_TIME'),
+    csat: report.value('CSAT'),
+    articleLinkingRate: await articleLinkingRateOf(db, selection),
   };
 }
 

@@ -101,6 +101,27 @@ describe('migrating the generic CSV export', () => {
     expect(ticket.created_at.toISOString()).toBe('2024-12-12T23:57:00.000Z');
   });
 
+  it("counts the imported history in reports at its original times, and leaves it out on request", async () => {
+    const { token: supervisor } = await system.signIn(['supervisor']);
+    const perMonth = new Map<string, number>();
+    for (const row of sourceRows) if (row[1].startsWith('2024')) perMonth.set(row[1].slice(0, 7), (perMonth.get(row[1].slice(0, 7)) ?? 0) + 1);
+    const report = async (excludeImported: boolean) => {
+      const result = await system.graphql<{ helpdeskReport: { totals: Array<{ value: number }>; groups: Array<{ key: string; figures: Array<{ value: number }> }> } }>(
+        `query($filter: ReportFilterInput!) { helpdeskReport(filter: $filter, metrics: [TICKETS_CREATED], groupBy: MONTH) {
+           totals { value } groups { key figures { value } } } }`,
+        { filter: { from: '2024-01-01', to: '2024-12-31', timeZone: 'UTC', excludeImported } },
+        supervisor,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.helpdeskReport;
+    };
+    const imported = await report(false);
+    expect(Object.fromEntries(imported.groups.filter((group) => group.figures[0].value > 0).map((group) => [group.key, group.figures[0].value]))).toEqual(
+      Object.fromEntries(perMonth),
+    );
+    expect((await report(true)).totals[0].value).toBe(0);
+  });
+
   it('gives open tickets a running lifecycle workflow from their original timestamps, and closed ones none', async () => {
     const running = await listWorkflows(system.temporal, `WorkflowType = 'ticketWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${system.config.taskQueue}'`);
     expect(running).toHaveLength(openInSource);

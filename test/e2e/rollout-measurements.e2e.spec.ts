@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createRolloutMeasurementActivities } from '../../activities/rollout/rollout-measurements.activities.js';
+import { refreshTicketReportFacts } from '../../libs/db/reporting/ticket-report-facts.js';
 import { measurePilotTickets, measureTicketKpis } from '../../libs/db/ticket-metrics.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
-// What pilots and reviews measure, on the real PostgreSQL schema with seeded tickets, messages and timeline events:
+// What pilots and reviews measure, on the real PostgreSQL schema with seeded tickets, messages and timeline events
+// (and their report facts, which the measurements read):
 // the SQL behind the pilot's evaluation and the post-go-live KPIs, with surveys, article links and a migration run
 // written into their own tables. A figure with nothing to measure yet (no answered survey) is null.
 
@@ -44,6 +46,8 @@ describe('rollout measurements over seeded tickets', () => {
         at(ticket.createdAt),
       ]);
     }
+    // As the ticket workflow's activity does after each timeline write.
+    await refreshTicketReportFacts((sql, parameters) => system.dataSource.query(sql, parameters), [id]);
     ids.push(id);
     return id;
   }

@@ -30,6 +30,8 @@ export interface TestSystem {
   config: AppConfig & { jwtSecret: string; databaseUrl: string; temporalAddress: string; smtpUrl: string };
   dataSource: DataSource;
   temporal: Client;
+  /** The system's worker (running until `stop`). */
+  worker: Worker;
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** The same POST, with the HTTP status as well. */
   graphqlHttp<T = Record<string, any>>(
@@ -135,6 +137,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
     config,
     dataSource,
     temporal,
+    worker,
     graphql,
     graphqlHttp,
     signIn,

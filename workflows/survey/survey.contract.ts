@@ -34,6 +34,15 @@ export const ticketStatusChangedSignal = defineSignal<[string]>('ticketStatusCha
 export const surveyAnsweredSignal = defineSignal('surveyAnswered');
 export const surveyStateQuery = defineQuery<SurveyState>('surveyState');
 
+/** What the survey workflow asks for its link with. */
+export interface SurveyInvitationRequest {
+  ticketId: string;
+  /** Epoch ms the link stops working. */
+  expiresAt: number;
+  /** Whether the survey asks NPS; absent (not asked) in calls scheduled before the option existed. */
+  asksNps?: boolean;
+}
+
 /** A survey link, as mailed. */
 export interface SurveyInvitation {
   surveyId: string;

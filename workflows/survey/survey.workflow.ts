@@ -8,6 +8,7 @@ import {
   surveyStateQuery,
   ticketStatusChangedSignal,
   type SurveyInvitation,
+  type SurveyInvitationRequest,
   type SurveyOutcome,
   type SurveyState,
   type SurveyWorkflowInput,
@@ -71,7 +72,8 @@ export async function surveyWorkflow(input: SurveyWorkflowInput): Promise<Survey
       variables: { 'survey.url': invitation.url, 'survey.expiresAt': invitation.expiresAt },
     });
 
-  const invitation = await surveys.surveyInvitation({ ticketId, expiresAt: schedule.expiresAt });
+  const request: SurveyInvitationRequest = { ticketId, expiresAt: schedule.expiresAt, asksNps: settings.askNps };
+  const invitation = await surveys.surveyInvitation(request);
   if (invitation === null) return finish('answered'); // only on a re-run after the customer already answered
   await mail('survey', invitation);
   await surveys.recordSurveyStep({ ticketId, step: 'sent' });
@@ -79,7 +81,7 @@ export async function surveyWorkflow(input: SurveyWorkflowInput): Promise<Survey
 
   if (schedule.remindAt !== null && !(await waitUntil(() => answered, schedule.remindAt))) {
     // Asked again rather than trusted to the signal: an answer whose signal is still on its way gets no reminder.
-    const stillOpen = await surveys.surveyInvitation({ ticketId, expiresAt: schedule.expiresAt });
+    const stillOpen = await surveys.surveyInvitation(request);
     if (stillOpen === null) return finish('answered');
     await mail('survey_reminder', stillOpen);
     await surveys.recordSurveyStep({ ticketId, step: 'reminded' });

@@ -2,16 +2,17 @@ import { Body, Controller, Get, HttpStatus, Post, Query, Res } from '@nestjs/com
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { Public } from '../auth/roles.decorator.js';
+import { USER_ERROR_HTTP_STATUS } from '../common/graphql-error.filter.js';
 import type { UserErrorCode } from '../common/user-error.js';
 import { SURVEY_COMMENT_MAX_LENGTH } from './dto/submit-survey.input.js';
 import { surveyFormPage, surveyResultPage } from './survey-page.html.js';
 import { SurveyAnswersService } from './survey-answers.service.js';
 
-const HTTP_STATUS: Partial<Record<UserErrorCode, number>> = {
-  BAD_USER_INPUT: HttpStatus.BAD_REQUEST,
-  FORBIDDEN: HttpStatus.FORBIDDEN,
-  CONFLICT: HttpStatus.CONFLICT,
-};
+/** The form's optional NPS choice: an unchecked radio group sends nothing, and an empty value is no answer either. */
+function npsScoreOf(body: Record<string, unknown>): number | null {
+  const value = body.npsScore;
+  return value === undefined || value === '' ? null : Number(value);
+}
 
 /**
  * Where survey links lead (`PUBLIC_URL/survey?token=…`): a form without script that posts back here, answered by the
@@ -23,12 +24,12 @@ export class SurveyPageController {
 
   @Public()
   @Get()
-  form(@Query('token') token: string | undefined, @Res() response: Response): void {
+  async form(@Query('token') token: string | undefined, @Res() response: Response): Promise<void> {
     if (!token) {
       response.status(HttpStatus.BAD_REQUEST).type('html').send(surveyResultPage('Survey', 'This link is incomplete: open the link from the mail.'));
       return;
     }
-    response.type('html').send(surveyFormPage(token));
+    response.type('html').send(surveyFormPage(token, { asksNps: await this.answers.asksNps(token) }));
   }
 
   @Public()
@@ -40,11 +41,11 @@ export class SurveyPageController {
       return;
     }
     try {
-      await this.answers.submit({ token: String(body.token ?? ''), score: Number(body.score), comment });
+      await this.answers.submit({ token: String(body.token ?? ''), score: Number(body.score), npsScore: npsScoreOf(body), comment });
       response.status(HttpStatus.OK).type('html').send(surveyResultPage('Thank you', 'Your answer has been recorded.'));
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      const status = HTTP_STATUS[error.extensions.code as UserErrorCode] ?? HttpStatus.BAD_REQUEST;
+      const status = USER_ERROR_HTTP_STATUS[error.extensions.code as UserErrorCode] ?? HttpStatus.BAD_REQUEST;
       response.status(status).type('html').send(surveyResultPage('Survey', error.message));
     }
   }

@@ -1,3 +1,5 @@
+import { NPS_QUESTION, NPS_SCORE } from '../../../libs/domain/survey/nps.js';
+
 // The customer-facing survey page: plain HTML, no script, everything interpolated escaped.
 
 const escape = (text: string): string =>
@@ -13,7 +15,22 @@ ${body}
 </body></html>`;
 }
 
-export function surveyFormPage(token: string): string {
+/**
+ * The NPS question as a group of 0–10 radio buttons, none required: the legend names the group for screen readers and
+ * each choice has its own label.
+ */
+function npsQuestion(): string {
+  const choices = Array.from({ length: NPS_SCORE.max - NPS_SCORE.min + 1 }, (_, index) => NPS_SCORE.min + index)
+    .map((score) => `<label style="margin-right: 0.75rem"><input type="radio" name="npsScore" value="${score}"> ${score}</label>`)
+    .join('\n');
+  return `<fieldset>
+<legend>${escape(NPS_QUESTION)} (optional)</legend>
+<p>${NPS_SCORE.min} = not at all likely, ${NPS_SCORE.max} = extremely likely</p>
+<p>${choices}</p>
+</fieldset>`;
+}
+
+export function surveyFormPage(token: string, { asksNps }: { asksNps: boolean }): string {
   const scores = [1, 2, 3, 4, 5]
     .map((score) => `<label style="margin-right: 1rem"><input type="radio" name="score" value="${score}" required> ${score}</label>`)
     .join('\n');
@@ -23,7 +40,7 @@ export function surveyFormPage(token: string): string {
 <input type="hidden" name="token" value="${escape(token)}">
 <p>1 = very unsatisfied, 5 = very satisfied</p>
 <p>${scores}</p>
-<p><label>Anything to add? (optional)<br><textarea name="comment" rows="4" cols="40" maxlength="5000"></textarea></label></p>
+${asksNps ? `${npsQuestion()}\n` : ''}<p><label>Anything to add? (optional)<br><textarea name="comment" rows="4" cols="40" maxlength="5000"></textarea></label></p>
 <p><button type="submit">Send</button></p>
 </form>`,
   );

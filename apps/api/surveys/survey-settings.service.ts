@@ -41,8 +41,8 @@ function read(manager: EntityManager, id: number, forUpdate: boolean): Promise<S
   return manager.findOneOrFail(SurveySettingsEntity, { where: { id }, ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
 }
 
-function settingsOf({ enabled, trigger, delayMinutes, reminderAfterDays, expiresAfterDays }: SurveySettingsEntity): SurveySettings {
-  return { enabled, trigger, delayMinutes, reminderAfterDays, expiresAfterDays };
+function settingsOf({ enabled, trigger, delayMinutes, reminderAfterDays, expiresAfterDays, askNps }: SurveySettingsEntity): Required<SurveySettings> {
+  return { enabled, trigger, delayMinutes, reminderAfterDays, expiresAfterDays, askNps };
 }
 
 function toModel(row: SurveySettingsEntity): SurveySettingsModel {

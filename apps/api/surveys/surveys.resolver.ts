@@ -19,7 +19,8 @@ export class SurveysResolver {
   @Mutation(() => SurveyAnswerModel, {
     description:
       'The customer answers through the survey link (no login; the token is the credential), once. Refusals: FORBIDDEN ' +
-      '(reason SURVEY_TOKEN_INVALID), CONFLICT (SURVEY_EXPIRED, SURVEY_ALREADY_ANSWERED), BAD_USER_INPUT (SURVEY_SCORE_OUT_OF_RANGE).',
+      '(reason SURVEY_TOKEN_INVALID), CONFLICT (SURVEY_EXPIRED, SURVEY_ALREADY_ANSWERED), BAD_USER_INPUT (SURVEY_SCORE_OUT_OF_RANGE, ' +
+      'SURVEY_NPS_SCORE_OUT_OF_RANGE, SURVEY_NPS_NOT_ASKED).',
   })
   submitSurvey(@Args('input') input: SubmitSurveyInput): Promise<SurveyAnswerModel> {
     return this.answers.submit(input);

@@ -22,6 +22,9 @@ export class SurveySettingsEntity {
   @Column('integer')
   expiresAfterDays!: number;
 
+  @Column('boolean')
+  askNps!: boolean;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }

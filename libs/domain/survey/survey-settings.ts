@@ -9,6 +9,11 @@ export interface SurveySettings {
   reminderAfterDays: number | null;
   /** Days after sending the link stops working. */
   expiresAfterDays: number;
+  /**
+   * Whether the survey also asks the NPS question (0 to 10). Optional because surveys started before the option
+   * existed keep a copy without it: absent means not asked.
+   */
+  askNps?: boolean;
 }
 
 export const SURVEY_TRIGGERS = ['solved', 'closed'] as const;

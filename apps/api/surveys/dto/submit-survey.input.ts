@@ -14,6 +14,14 @@ export class SubmitSurveyInput {
   @IsInt()
   score!: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The NPS answer, 0 (not at all likely) to 10 (extremely likely); only for a survey that asks it, and optional there.',
+  })
+  @IsOptional()
+  @IsInt()
+  npsScore?: number | null;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()

@@ -40,4 +40,9 @@ export class UpdateSurveySettingsInput {
   @IsOptional()
   @IsInt()
   expiresAfterDays?: number;
+
+  @Field({ nullable: true, description: 'true: surveys also ask the NPS question (0 to 10), which the customer may skip.' })
+  @IsOptional()
+  @IsBoolean()
+  askNps?: boolean;
 }

@@ -8,6 +8,9 @@ export class SurveyAnswerModel {
   @Field(() => Int)
   score!: number;
 
+  @Field(() => Int, { nullable: true, description: 'The NPS answer (0 to 10); null when not asked or skipped.' })
+  npsScore!: number | null;
+
   @Field()
   answeredAt!: Date;
 }

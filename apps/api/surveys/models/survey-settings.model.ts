@@ -19,6 +19,9 @@ export class SurveySettingsModel {
   @Field(() => Int, { description: 'Days from the sending until the link expires.' })
   expiresAfterDays!: number;
 
+  @Field({ description: 'Whether surveys also ask "How likely are you to recommend us to a friend or colleague?" (0 to 10).' })
+  askNps!: boolean;
+
   @Field()
   updatedAt!: Date;
 }

@@ -1,0 +1,52 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, type TicketChannel, type TicketPriority } from '../../../../libs/domain/tickets/ticket-fields.js';
+import { TicketChannelEnum, TicketPriorityEnum } from '../../common/graphql-enums.js';
+
+const MAX_VALUES = 100;
+
+@InputType({ description: 'Which tickets a report or the backlog reads (all fields given must hold; a list matches any of its values).' })
+export class ReportTicketFilterInput {
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(MAX_VALUES)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  groupIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Assignees (user ids).' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_VALUES)
+  @IsUUID('all', { each: true })
+  agentIds?: string[] | null;
+
+  @Field(() => [TicketChannelEnum], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(TICKET_CHANNELS.length)
+  @IsIn(TICKET_CHANNELS, { each: true })
+  channels?: TicketChannel[] | null;
+
+  @Field(() => [TicketPriorityEnum], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(TICKET_PRIORITIES.length)
+  @IsIn(TICKET_PRIORITIES, { each: true })
+  priorities?: TicketPriority[] | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(MAX_VALUES)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  organizationIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Tickets carrying any of these tags.' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_VALUES)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  tags?: string[] | null;
+
+  @Field({ defaultValue: false, description: 'Leave out the tickets a data migration brought in.' })
+  @IsBoolean()
+  excludeImported!: boolean;
+}

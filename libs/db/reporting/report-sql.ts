@@ -1,0 +1,133 @@
+import { SATISFIED_SCORE } from '../../domain/survey/csat.js';
+import type { CountFact, DurationFact, MetricAnchor, ReportGrouping, TicketPredicate } from '../../domain/reporting/index.js';
+
+// The SQL for the report definitions' vocabulary, over ticket_report_facts (alias f) joined to the ticket's answered
+// survey (alias s). Parameters are numbered by a ParameterList so fragments can be combined freely.
+
+export class ParameterList {
+  readonly values: unknown[] = [];
+
+  /** Adds a value and returns its placeholder. */
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+
+  /** A placeholder added on first use only: PostgreSQL refuses a parameter the statement does not use. */
+  lazy(value: unknown): () => string {
+    let placeholder: string | null = null;
+    return () => (placeholder ??= this.add(value));
+  }
+}
+
+/** The instant column each anchor selects and buckets by. */
+export const ANCHOR_COLUMN: Record<Exclude<MetricAnchor, 'searched'>, string> = { created: 'f.created_at', solved: 'f.solved_at' };
+
+export function predicateSql(predicate: TicketPredicate, repeatContactDays: () => string): string {
+  switch (predicate) {
+    case 'all':
+      return 'true';
+    case 'solved':
+      return 'f.solved_at IS NOT NULL';
+    case 'reopened':
+      return 'f.reopens > 0';
+    case 'oneTouch':
+      return 'f.one_touch';
+    case 'firstContactResolved':
+      return 'f.first_contact_resolved';
+    case 'escalated':
+      return 'f.escalations > 0';
+    case 'reassigned':
+      return 'f.reassignments > 0';
+    case 'routed':
+      return 'f.routed';
+    case 'misrouted':
+      return 'f.misrouted';
+    case 'routedCorrectly':
+      return 'f.routed AND NOT f.misrouted';
+    case 'repeatContact':
+      return `EXISTS (SELECT 1 FROM ticket_report_facts later WHERE later.requester = f.requester AND later.ticket_id <> f.ticket_id
+                AND later.created_at >= f.created_at AND later.created_at <= f.created_at + make_interval(days => ${repeatContactDays()}::int))`;
+    case 'surveyAnswered':
+      return 's.score IS NOT NULL';
+    case 'surveySatisfied':
+      return `s.score >= ${SATISFIED_SCORE}`;
+  }
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+export function countFactColumn(fact: CountFact): string {
+  return `f.${snake(fact)}`;
+}
+
+/** Facts holding one value per ticket, or a list of them (each next reply, each breached clock). */
+export const LIST_FACTS: ReadonlySet<DurationFact> = new Set(['nextReplyMinutes', 'slaMinutesPastDeadline']);
+
+export function durationFactColumn(fact: DurationFact): string {
+  return `f.${snake(fact)}`;
+}
+
+/** The bucket a row falls in, as text ('(none)' where the dimension is empty); null for an ungrouped report. */
+export function groupKeySql(groupBy: ReportGrouping, instantColumn: string, timeZone: () => string): string | null {
+  const local = () => `(${instantColumn} AT TIME ZONE ${timeZone()})`;
+  switch (groupBy) {
+    case 'none':
+      return null;
+    case 'day':
+      return `to_char(date_trunc('day', ${local()}), 'YYYY-MM-DD')`;
+    case 'week':
+      return `to_char(date_trunc('week', ${local()}), 'YYYY-MM-DD')`;
+    case 'month':
+      return `to_char(date_trunc('month', ${local()}), 'YYYY-MM')`;
+    case 'agent':
+      return `coalesce(f.assignee_id::text, '(none)')`;
+    case 'group':
+      return `coalesce(f.group_id, '(none)')`;
+    case 'channel':
+      return 'f.channel';
+    case 'priority':
+      return 'f.priority';
+    case 'organization':
+      return `coalesce(f.organization_id, '(none)')`;
+    case 'policy':
+      return `coalesce(f.sla_policy_id::text, '(none)')`;
+  }
+}
+
+/** Which tickets a report reads besides its range; empty lists mean "any". */
+export interface ReportTicketFilter {
+  groupIds?: string[];
+  agentIds?: string[];
+  channels?: string[];
+  priorities?: string[];
+  organizationIds?: string[];
+  /** Tickets carrying any of these tags. */
+  tags?: string[];
+  excludeImported?: boolean;
+  /** Only the tickets one migration run brought in (a rollout's baseline). */
+  importRunId?: string;
+  /** By the "category" form field (a pilot's scope). */
+  categories?: string[];
+}
+
+export function ticketFilterSql(filter: ReportTicketFilter, parameters: ParameterList): string[] {
+  const clauses: string[] = [];
+  const anyOf = (column: string, values: string[] | undefined, cast = 'text[]') => {
+    if (values?.length) clauses.push(`${column} = ANY(${parameters.add(values)}::${cast})`);
+  };
+  anyOf('f.group_id', filter.groupIds);
+  anyOf('f.assignee_id', filter.agentIds, 'uuid[]');
+  anyOf('f.channel', filter.channels);
+  anyOf('f.priority', filter.priorities);
+  anyOf('f.organization_id', filter.organizationIds);
+  if (filter.tags?.length) clauses.push(`f.tags && ${parameters.add(filter.tags)}::text[]`);
+  if (filter.excludeImported) clauses.push('NOT f.imported');
+  if (filter.importRunId) {
+    clauses.push(`EXISTS (SELECT 1 FROM tickets t WHERE t.id = f.ticket_id AND t.import_run_id = ${parameters.add(filter.importRunId)}::uuid)`);
+  }
+  if (filter.categories?.length) {
+    clauses.push(`EXISTS (SELECT 1 FROM tickets t WHERE t.id = f.ticket_id AND t.fields->>'category' = ANY(${parameters.add(filter.categories)}::text[]))`);
+  }
+  return clauses;
+}
