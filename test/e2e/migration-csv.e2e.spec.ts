@@ -123,7 +123,10 @@ describe('migrating the generic CSV export', () => {
   });
 
   it('gives open tickets a running lifecycle workflow from their original timestamps, and closed ones none', async () => {
-    const running = await listWorkflows(system.temporal, `WorkflowType = 'ticketWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${system.config.taskQueue}'`);
+    // Visibility is eventually consistent: wait until it lists them all, then check there are no more.
+    const listRunning = () => listWorkflows(system.temporal, `WorkflowType = 'ticketWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${system.config.taskQueue}'`);
+    let running = await listRunning();
+    await until(async () => (running = await listRunning()).length >= openInSource);
     expect(running).toHaveLength(openInSource);
     const [open] = await system.dataSource.query(`SELECT t.id FROM tickets t JOIN migration_id_map m ON m.target_id = t.id::text WHERE m.source_id = 'TKT-00004'`);
     const [closed] = await system.dataSource.query(`SELECT t.id FROM tickets t JOIN migration_id_map m ON m.target_id = t.id::text WHERE m.source_id = 'TKT-00001'`);
