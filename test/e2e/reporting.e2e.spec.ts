@@ -294,4 +294,22 @@ describe('help desk reports', () => {
     expect(backlog.groups).toEqual([{ key: 'email', count: 1 }]);
     expect(onlyError(await system.graphql(BACKLOG, { groupBy: 'DAY' }, supervisor)).code).toBe('BAD_USER_INPUT');
   });
+
+  it("measures agents' time online from their recorded availability changes", async () => {
+    await call('mutation { setMyAvailability(availability: OFFLINE) { availability } }', {}, agent.token);
+    const changes = await system.dataSource.query<Array<{ at: Date; availability: string }>>(
+      `SELECT at, after->>'availability' AS availability FROM audit_log WHERE action = 'agent.availability_changed' AND entity_id = $1 ORDER BY at`,
+      [agent.userId],
+    );
+    expect(changes.map((change) => change.availability)).toEqual(['online', 'offline']);
+    const online = (changes[1].at.getTime() - changes[0].at.getTime()) / MINUTE;
+    // PostgreSQL keeps microseconds, a JavaScript Date milliseconds: equal within 3 ms (4 decimals of a minute).
+    const within = (minutes: number) => expect.closeTo(minutes, 4);
+
+    const result = await report({}, ['AGENT_TIME_ONLINE'], 'AGENT');
+    expect(result.groups).toEqual([{ key: agent.userId, figures: [{ metric: 'AGENT_TIME_ONLINE', value: within(online), sampleSize: 1 }] }]);
+    expect(total(result, 'AGENT_TIME_ONLINE')).toMatchObject({ value: within(online), sampleSize: 1, mean: within(online) });
+    // An agent reads their own time only.
+    expect(total(await report({}, ['AGENT_TIME_ONLINE'], 'NONE', otherAgent.token), 'AGENT_TIME_ONLINE')).toMatchObject({ value: 0, sampleSize: 0 });
+  });
 });

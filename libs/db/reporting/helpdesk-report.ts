@@ -8,6 +8,7 @@ import {
   type ReportMetric,
 } from '../../domain/reporting/index.js';
 import { netPromoterScore } from '../../domain/survey/nps.js';
+import { agentTimeOnline, timeOnlineMetricFigure } from './agent-time-online.js';
 import {
   ANCHOR_COLUMN,
   countFactColumn,
@@ -18,6 +19,7 @@ import {
   predicateSql,
   ticketFilterSql,
   type ReportTicketFilter,
+  type TicketAnchor,
 } from './report-sql.js';
 import type { SqlRows } from './ticket-report-facts.js';
 
@@ -90,6 +92,12 @@ export async function helpdeskReport(sql: SqlRows, spec: ReportSpec): Promise<He
       for (const [metric, read] of unit.readers) target.set(metric, read(row));
     }
   });
+  for (const metric of spec.metrics.filter((wanted) => 'timeOnline' in REPORT_METRICS[wanted].aggregate)) {
+    for (const figure of await agentTimeOnline(sql, spec)) {
+      if (figure.agentId === null) totals.set(metric, timeOnlineMetricFigure(metric, figure));
+      else if (spec.groupBy === 'agent') groupFor(groups, figure.agentId).set(metric, timeOnlineMetricFigure(metric, figure));
+    }
+  }
   const figuresOf = (found: Map<ReportMetric, MetricFigure>) => spec.metrics.map((metric) => found.get(metric) ?? emptyFigure(metric));
   const keys = [...groups.keys()].sort();
   return { totals: figuresOf(totals), groups: keys.map((key) => ({ key, figures: figuresOf(groups.get(key)!) })) };
@@ -122,15 +130,15 @@ async function periodKeys(sql: SqlRows, spec: ReportSpec): Promise<string[]> {
 
 function planQueries(spec: ReportSpec): QueryUnit[] {
   const units: QueryUnit[] = [];
-  const byAnchor = new Map<Exclude<MetricAnchor, 'searched'>, ReportMetric[]>();
+  const byAnchor = new Map<TicketAnchor, ReportMetric[]>();
   for (const metric of new Set(spec.metrics)) {
     const { anchor, aggregate } = REPORT_METRICS[metric] as { anchor: MetricAnchor; aggregate: MetricAggregate };
+    if ('timeOnline' in aggregate) continue; // computed from the availability history, not by SQL alone
     if ('selfService' in aggregate) units.push(selfServiceQuery(spec, metric));
     else if ('distribution' in aggregate && LIST_FACTS.has(aggregate.distribution)) {
-      units.push(listDistributionQuery(spec, metric, anchor as Exclude<MetricAnchor, 'searched'>, aggregate.distribution));
+      units.push(listDistributionQuery(spec, metric, anchor as TicketAnchor, aggregate.distribution));
     } else {
-      const anchored = anchor as Exclude<MetricAnchor, 'searched'>;
-      byAnchor.set(anchored, [...(byAnchor.get(anchored) ?? []), metric]);
+      byAnchor.set(anchor as TicketAnchor, [...(byAnchor.get(anchor as TicketAnchor) ?? []), metric]);
     }
   }
   for (const [anchor, metrics] of byAnchor) units.push(ticketQuery(spec, anchor, metrics));
@@ -138,7 +146,7 @@ function planQueries(spec: ReportSpec): QueryUnit[] {
 }
 
 /** FROM, WHERE and GROUP BY over the facts in range for an anchor, with the survey joined when a metric reads it. */
-function ticketScope(spec: ReportSpec, anchor: Exclude<MetricAnchor, 'searched'>, parameters: ParameterList, from = 'ticket_report_facts f') {
+function ticketScope(spec: ReportSpec, anchor: TicketAnchor, parameters: ParameterList, from = 'ticket_report_facts f') {
   const column = ANCHOR_COLUMN[anchor];
   const where = [`${column} >= ${parameters.add(spec.start)}::timestamptz`, `${column} < ${parameters.add(spec.end)}::timestamptz`];
   where.push(...ticketFilterSql(spec.filter, parameters));
@@ -156,7 +164,7 @@ function grouping(key: string | null): { select: string; groupBy: string } {
     : { select: `${key} AS group_key, grouping(${key}) AS is_total`, groupBy: `GROUP BY GROUPING SETS ((${key}), ())` };
 }
 
-function ticketQuery(spec: ReportSpec, anchor: Exclude<MetricAnchor, 'searched'>, metrics: ReportMetric[]): QueryUnit {
+function ticketQuery(spec: ReportSpec, anchor: TicketAnchor, metrics: ReportMetric[]): QueryUnit {
   const parameters = new ParameterList();
   const scope = ticketScope(spec, anchor, parameters);
   const repeatDays = parameters.lazy(spec.repeatContactDays);
@@ -232,7 +240,7 @@ function distributionSql(metric: ReportMetric, column: string, alias: string): {
 }
 
 /** A duration fact a ticket holds several of (a list): each value counts on its own. */
-function listDistributionQuery(spec: ReportSpec, metric: ReportMetric, anchor: Exclude<MetricAnchor, 'searched'>, fact: DurationFact): QueryUnit {
+function listDistributionQuery(spec: ReportSpec, metric: ReportMetric, anchor: TicketAnchor, fact: DurationFact): QueryUnit {
   const parameters = new ParameterList();
   const scope = ticketScope(spec, anchor, parameters, `ticket_report_facts f CROSS JOIN LATERAL unnest(${durationFactColumn(fact)}) AS v(minutes)`);
   const { select, read } = distributionSql(metric, 'v.minutes', 'm0');

@@ -20,8 +20,11 @@ export class ParameterList {
   }
 }
 
-/** The instant column each anchor selects and buckets by. */
-export const ANCHOR_COLUMN: Record<Exclude<MetricAnchor, 'searched'>, string> = { created: 'f.created_at', solved: 'f.solved_at' };
+/** The anchors that select tickets (the others select searches or availability). */
+export type TicketAnchor = Extract<MetricAnchor, 'created' | 'solved'>;
+
+/** The instant column each ticket anchor selects and buckets by. */
+export const ANCHOR_COLUMN: Record<TicketAnchor, string> = { created: 'f.created_at', solved: 'f.solved_at' };
 
 export function predicateSql(predicate: TicketPredicate, repeatContactDays: () => string): string {
   switch (predicate) {

@@ -23,3 +23,4 @@ export {
   type ReportRequestProblem,
 } from './report-request.js';
 export { BACKLOG_AGE_BUCKETS, type BacklogAgeBucket } from './backlog-age.js';
+export { minutesOnline, type AvailabilityChange } from './time-online.js';

@@ -8,7 +8,9 @@ export type MetricAnchor =
   /** Tickets solved in the range (their last solve). */
   | 'solved'
   /** Knowledge searches made in the range (not tickets: the ticket filters do not apply). */
-  | 'searched';
+  | 'searched'
+  /** Agents' availability in the range (not tickets: only the agent and group filters apply). */
+  | 'availability';
 
 /** A yes/no property of a ticket's facts that counts and shares are taken over. */
 export type TicketPredicate =
@@ -54,7 +56,9 @@ export type MetricAggregate =
   /** % of answers 9–10 minus % of answers 0–6 on the 0–10 question, −100..100. */
   | { netPromoterScore: true }
   /** Searches that ended in a click on an article, over all searches. */
-  | { selfService: true };
+  | { selfService: true }
+  /** Minutes online, summed over the agents (time-online.ts). */
+  | { timeOnline: true };
 
 export type MetricUnit = 'tickets' | 'count' | 'ratio' | 'minutes' | 'score';
 
@@ -223,6 +227,13 @@ export const REPORT_METRICS = {
     unit: 'ratio',
     aggregate: { selfService: true },
     description: 'Knowledge searches in the range that ended in a click on an article, over all searches (ticket filters do not apply).',
+  },
+  AGENT_TIME_ONLINE: {
+    anchor: 'availability',
+    unit: 'minutes',
+    aggregate: { timeOnline: true },
+    description:
+      "Minutes the agents were online in the range (up to now), from their recorded availability changes, summed over the agents; the mean is per agent. Only the agent and group filters apply; grouped by agent only.",
   },
 } as const satisfies Record<string, MetricDefinition>;
 

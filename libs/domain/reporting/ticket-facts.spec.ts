@@ -191,6 +191,13 @@ describe('ticketFacts', () => {
     expect(facts).toMatchObject({ solvedAt: at(600), resolutionMinutes: 600, firstReplyMinutes: 90, oneTouch: true, firstContactResolved: true });
   });
 
+  it('a duplicate merged into another ticket is closed but not solved: no resolution, no one touch', () => {
+    const facts = ticketFacts(
+      history({ status: 'closed', closedAt: at(30), messages: [agent(10)], events: [event(30, 'merged', { into: 'primary', from: 'open' })] }),
+    );
+    expect(facts).toMatchObject({ solvedAt: null, resolutionMinutes: null, oneTouch: false, firstContactResolved: false });
+  });
+
   it('routing: routed by the rules and moved by a person is misrouted; not routed is neither', () => {
     expect(ticketFacts(history({ routedGroupId: 'billing', misrouted: true }))).toMatchObject({ routed: true, misrouted: true });
     expect(ticketFacts(history({ routedGroupId: null, misrouted: false }))).toMatchObject({ routed: false, misrouted: false });

@@ -110,9 +110,14 @@ export function ticketFacts(history: TicketHistory): TicketFacts {
   };
 }
 
-/** The last move into solved or closed, if the ticket is still there; the row's times for a ticket without status events. */
+/**
+ * The last move into solved or closed, if the ticket is still there; the row's times for a ticket without status events;
+ * never for a merged ticket.
+ */
 function solvedAtOf(history: TicketHistory): number | null {
   if (!DONE_STATUSES.includes(history.status)) return null;
+  // A duplicate merged into another ticket was closed, not solved: its request is answered on the primary.
+  if (history.events.some((event) => event.type === 'merged')) return null;
   const changes = history.events.filter((event) => event.type === 'status_changed');
   if (changes.length === 0) return history.solvedAt ?? history.closedAt;
   let doneAt: number | null = null;
