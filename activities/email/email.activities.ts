@@ -4,6 +4,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { emailTemplateInForce } from '../../libs/db/email-templates.js';
 import { renderHeaderLine, renderTemplate, textToHtml, withTicketReference, type EmailTemplateKey } from '../../libs/domain/email/index.js';
+import { replyAttachmentsOf } from './reply-attachments.js';
 import { ticketMailFacts } from './ticket-mail-variables.js';
 
 export interface SendTemplatedEmailInput {
@@ -13,7 +14,7 @@ export interface SendTemplatedEmailInput {
   ticketId: string;
   /** Added to (and overriding) the ticket's, customer's and agent's variables, e.g. `survey.url`. */
   variables?: Record<string, string>;
-  /** The reply an `agent_reply` mail carries: its body is `message.body`, its author `agent.name`. */
+  /** The reply an `agent_reply` mail carries: its body is `message.body`, its author `agent.name`, its files attached. */
   messageId?: string;
 }
 
@@ -30,7 +31,10 @@ export interface OutboundMailSettings {
 }
 
 /** Mails sent as a notification, not written by a person: auto-responders must not answer them (RFC 3834). */
-const AUTOMATIC_TEMPLATES: ReadonlySet<EmailTemplateKey> = new Set(['acknowledgment', 'solved', 'survey', 'survey_reminder']);
+const AUTOMATIC_TEMPLATES: ReadonlySet<EmailTemplateKey> = new Set(['acknowledgment', 'solved', 'survey', 'survey_reminder', 'merged']);
+
+/** The mails the ticket's collaborators are copied on: the conversation, not the notices about the requester's request. */
+const COPIED_TEMPLATES: ReadonlySet<EmailTemplateKey> = new Set(['agent_reply']);
 
 /** Customer mail through the configured SMTP server. */
 export function createEmailActivities({ dataSource, mail }: { dataSource: DataSource; mail: OutboundMailSettings }) {
@@ -63,6 +67,8 @@ export function createEmailActivities({ dataSource, mail }: { dataSource: DataSo
       const subject = withTicketReference(renderHeaderLine(template.subject, variables).text, facts.ticketNumber);
       const text = renderTemplate(template.body, variables).text;
       const thread = await threadOf(dataSource, input.ticketId);
+      const attachments = input.messageId ? await replyAttachmentsOf(dataSource, input.messageId) : [];
+      const cc = COPIED_TEMPLATES.has(input.template) ? await collaboratorsOf(dataSource, input.ticketId) : [];
 
       await dataSource.query(
         `INSERT INTO sent_emails (idempotency_key, message_id, ticket_id, template, recipient, subject)
@@ -72,9 +78,11 @@ export function createEmailActivities({ dataSource, mail }: { dataSource: DataSo
       await smtp().sendMail({
         from: mail.from,
         to: facts.recipient,
+        ...(cc.length > 0 ? { cc } : {}),
         subject,
         text,
         html: textToHtml(text),
+        ...(attachments.length > 0 ? { attachments } : {}),
         messageId,
         ...(thread.length > 0 ? { inReplyTo: thread.at(-1), references: thread } : {}),
         headers: AUTOMATIC_TEMPLATES.has(input.template) ? { 'Auto-Submitted': 'auto-generated' } : {},
@@ -94,6 +102,15 @@ async function threadOf(dataSource: DataSource, ticketId: string): Promise<strin
     [ticketId],
   );
   return rows.map((row) => row.message_id);
+}
+
+/** The addresses copied on the ticket's conversation (read when the mail goes out: a collaborator removed since gets no copy). */
+async function collaboratorsOf(dataSource: DataSource, ticketId: string): Promise<string[]> {
+  const rows = await dataSource.query<Array<{ email: string }>>(
+    'SELECT email FROM ticket_collaborators WHERE ticket_id = $1 ORDER BY added_at, email',
+    [ticketId],
+  );
+  return rows.map((row) => row.email);
 }
 
 function domainOf(address: string): string {

@@ -43,6 +43,11 @@ export class BatchPlan {
   readonly rejects: Reject[] = [];
   readonly merges: Merge[] = [];
   readonly byType: CountsByType = {};
+  /**
+   * Customers for requester emails (mapped, or the mapping's default) that no customer row has yet: a ticket's
+   * requester is a customer like any other. They are not source records, so they count in no total.
+   */
+  readonly requesterCustomers = new Map<string, Write>();
 
   count(type: RecordType, outcome: Exclude<keyof MigrationCounts, 'read'>): void {
     const counts = this.byType[type] ?? { ...ZERO_COUNTS };
@@ -59,6 +64,30 @@ export class BatchPlan {
   write(write: Write): void {
     this.writes.push(write);
     this.count(write.record.type, write.insert ? 'imported' : 'updated');
+  }
+
+  /** The customer to create for a requester email; one per email, with the same id on every run. */
+  requesterCustomer(sourceKey: string, email: string): Write {
+    let write = this.requesterCustomers.get(email);
+    if (!write) {
+      const sourceId = `requester:${email}`;
+      const record: MappedRecord = {
+        type: 'customer',
+        sourceId,
+        values: { email, name: null, organizationId: null, updatedAt: null },
+        customFields: {},
+        sourceUpdatedAt: null,
+      };
+      write = { record, targetId: targetIdFor(sourceKey, 'customer', sourceId), insert: true, refs: { organizationId: null } };
+      this.requesterCustomers.set(email, write);
+    }
+    return write;
+  }
+
+  /** Every row of a type to write: the planned records, and for customers the requesters created. */
+  writesOf(type: ImportedType): Write[] {
+    const planned = this.writes.filter((write) => write.record.type === type);
+    return type === 'customer' ? [...planned, ...this.requesterCustomers.values()] : planned;
   }
 
   merge(merge: Merge): void {

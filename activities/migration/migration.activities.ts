@@ -2,11 +2,13 @@ import { heartbeat } from '@temporalio/activity';
 import iconv from 'iconv-lite';
 import { createHash } from 'node:crypto';
 import { access, constants, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { NOTIFY_MIGRATION_PROGRESS } from '../../libs/db/migration-progress-events.js';
 import {
   mapRecord,
+  missingCsvColumns,
   parseMapping,
   phaseOf,
   readSourcePath,
@@ -23,9 +25,11 @@ import type {
   PreflightResult,
   SampleResult,
 } from '../../workflows/migration/migration.contract.js';
+import { estimateImportSeconds } from './import-estimate.js';
 import { PhaseSpools } from './phase-spools.js';
 import { planBatch } from './plan-batch.js';
-import { startImportedTicketWorkflows } from './start-imported-ticket-workflows.js';
+import { importedTicketWorkflowStarts, startImportedTicketWorkflows } from './start-imported-ticket-workflows.js';
+import { readCsvHeader } from './sources/csv-source.js';
 import { readSource } from './sources/read-source.js';
 import type { SourceSpec } from './sources/source-spec.js';
 import { SourceCursors, type ClassifiedRecord } from './source-cursors.js';
@@ -35,8 +39,6 @@ export interface MigrationActivityDeps {
   dataSource: DataSource;
 }
 
-/** Records per second the import sustains on modest hardware (bench/migration-import), for the preflight's estimate. */
-const ESTIMATED_RECORDS_PER_SECOND = 5_000;
 /** Long reads of the export tell Temporal the activity is alive this often (records). */
 const HEARTBEAT_EVERY = 1_000;
 
@@ -73,7 +75,7 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
     let ordinal = 0;
     for await (const record of readSource(run.source, mapping)) {
       const result = mapRecord(mapping, record);
-      yield { ordinal, record, result, phase: phaseOf(record.type, result.ok ? result.record : null, run.startedAt) };
+      yield { ordinal, record, result, phase: phaseOf(record.type, result.ok ? result.record.values : (result.values ?? null), run.startedAt) };
       ordinal += 1;
       if (ordinal % HEARTBEAT_EVERY === 0) heartbeat(ordinal);
     }
@@ -83,7 +85,9 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
     /** Reads the whole source once: counts per type and phase, the mapping's issues with their lines, an estimate. */
     async preflight(runId: string): Promise<PreflightResult> {
       const run = await loadRun(runId);
-      const result: PreflightResult = { issues: [...run.parsed.issues, ...(await unreadableSource(run))], unmappedValues: [], recordsByType: {}, recordsByPhase: {}, expectedRejects: {}, estimatedSeconds: 0 };
+      const result: PreflightResult = { issues: [...run.parsed.issues, ...(await unreadableSource(run))], unmappedValues: [], recordsByType: {}, recordsByPhase: {}, expectedRejects: {}, estimatedSeconds: null };
+      if (result.issues.length > 0) return result;
+      result.issues.push(...(await missingColumns(run)));
       if (result.issues.length > 0) return result;
       const unmapped = new Map<string, MappingIssue>();
       for await (const { record, result: mapped, phase } of classify(run)) {
@@ -104,7 +108,7 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
       }
       result.unmappedValues = [...unmapped.values()];
       const total = Object.values(result.recordsByType).reduce((sum, count) => sum + count, 0);
-      result.estimatedSeconds = Math.ceil(total / ESTIMATED_RECORDS_PER_SECOND);
+      result.estimatedSeconds = await estimateImportSeconds(dataSource, total);
       return result;
     },
 
@@ -171,6 +175,7 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
     async importBatch(request: BatchRequest): Promise<BatchResult> {
       const done = await recordedBatch(dataSource, request);
       if (done) return done;
+      const began = Date.now();
       const run = await loadRun(request.runId);
       const spoolKey = await spoolKeyOf(run);
       const slice = await cursors.take(`${run.runId}:${request.phase}`, request.cursor, request.phase, request.batchSize, () =>
@@ -183,7 +188,14 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
         const rows = { query: async <T,>(sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows as T };
         const plan = await planBatch(rows, run.sourceKey, slice.records);
         await writeBatch(client, { runId: run.runId, sourceKey: run.sourceKey, phase: request.phase }, plan);
-        const result: BatchResult = { counts: plan.totals(), byType: plan.byType, merges: plan.merges.length, nextCursor: slice.nextCursor, exhausted: slice.exhausted };
+        const result: BatchResult = {
+          counts: plan.totals(),
+          byType: plan.byType,
+          merges: plan.merges.length,
+          nextCursor: slice.nextCursor,
+          exhausted: slice.exhausted,
+          durationMs: Date.now() - began,
+        };
         await client.query(
           `INSERT INTO migration_batches (run_id, phase, batch_no, cursor_from, cursor_to, exhausted, result)
            VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -210,6 +222,11 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
     /** After the open tickets are in: their lifecycle workflows, from their original timestamps. */
     startOpenTicketWorkflows(runId: string): Promise<number> {
       return startImportedTicketWorkflows(dataSource, runId);
+    },
+
+    /** Open tickets of the run, and how many of their workflows have started (written their first state). */
+    countOpenTicketWorkflowStarts(runId: string): Promise<{ expected: number; started: number }> {
+      return importedTicketWorkflowStarts(dataSource, runId);
     },
 
     async saveRunState({ runId, status, phase, waitingReason }: { runId: string; status: MigrationRunStatus; phase: string | null; waitingReason: string | null }): Promise<void> {
@@ -256,6 +273,15 @@ async function spoolKeyOf(run: LoadedRun): Promise<string> {
     return [file, size, mtimeMs];
   }));
   return createHash('sha256').update(JSON.stringify([run.source.system, files, run.parsed.mapping, run.startedAt])).digest('hex').slice(0, 16);
+}
+
+/** Columns a CSV mapping reads that an export file's header lacks (a misspelt name): every row would miss them. */
+async function missingColumns(run: LoadedRun): Promise<MappingIssue[]> {
+  const csv = run.parsed.mapping?.csv;
+  if (run.source.system !== 'csv' || !csv) return [];
+  const issues: MappingIssue[] = [];
+  for (const file of run.source.files) issues.push(...missingCsvColumns(run.parsed, await readCsvHeader(file, csv), basename(file)));
+  return issues;
 }
 
 /** A file the worker cannot read, or an encoding it does not know, would fail every batch: the preflight says so first. */

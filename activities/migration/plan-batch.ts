@@ -75,7 +75,7 @@ export async function planBatch(db: Queryable, sourceKey: string, classified: re
     known.set(ownKey, { targetId, sourceUpdatedAt: record.sourceUpdatedAt });
   }
 
-  await resolveRequesters(db, plan.writes);
+  await resolveRequesters(db, sourceKey, plan);
   return plan;
 }
 
@@ -116,9 +116,12 @@ async function takenNaturalKeys(db: Queryable, records: MappedRecord[]): Promise
   return taken;
 }
 
-/** A ticket's requester: the imported customer (and their email), or the customer the requester email names, if any. */
-async function resolveRequesters(db: Queryable, writes: Write[]): Promise<void> {
-  const tickets = writes.filter((write) => write.record.type === 'ticket');
+/**
+ * A ticket's requester: the imported customer (and their email), or the customer the requester email (mapped or the
+ * mapping's default) names — created when there is none yet, as the customer of a mapped email would have been.
+ */
+async function resolveRequesters(db: Queryable, sourceKey: string, plan: BatchPlan): Promise<void> {
+  const tickets = plan.writes.filter((write) => write.record.type === 'ticket');
   if (tickets.length === 0) return;
   const ids = tickets.map((write) => write.refs.requesterId).filter((id) => id !== null);
   const emails = tickets.map((write) => write.record.values.requesterEmail).filter((email) => email !== null).map((email) => String(email).toLowerCase());
@@ -128,7 +131,7 @@ async function resolveRequesters(db: Queryable, writes: Write[]): Promise<void> 
   for (const write of tickets) {
     const requesterId = write.refs.requesterId;
     const email = requesterId !== null ? byId.get(requesterId)! : String(write.record.values.requesterEmail).toLowerCase();
-    write.refs.customerId = requesterId ?? byEmail.get(email) ?? null;
+    write.refs.customerId = requesterId ?? byEmail.get(email) ?? plan.requesterCustomer(sourceKey, email).targetId;
     write.refs.requesterEmail = email;
   }
 }

@@ -56,7 +56,7 @@ export async function startImportedTicketWorkflows(dataSource: DataSource, runId
             taskQueue: context.info.taskQueue,
             args: [input],
             typedSearchAttributes: [
-              { key: TICKET_STATUS_ATTRIBUTE, value: 'new' },
+              { key: TICKET_STATUS_ATTRIBUTE, value: row.status }, // as its row and its workflow say from the start
               { key: TICKET_PRIORITY_ATTRIBUTE, value: row.priority },
             ],
           });
@@ -70,6 +70,16 @@ export async function startImportedTicketWorkflows(dataSource: DataSource, runId
     context.heartbeat(started);
     after = rows[rows.length - 1].id;
   }
+}
+
+/** How far the run's open tickets are: how many there are, and how many workflows have written their first state. */
+export async function importedTicketWorkflowStarts(dataSource: DataSource, runId: string): Promise<{ expected: number; started: number }> {
+  const [row] = await dataSource.query<Array<{ expected: string; started: string }>>(
+    `SELECT count(*) FILTER (WHERE status = ANY($2) OR lifecycle_version > 0) AS expected, count(*) FILTER (WHERE lifecycle_version > 0) AS started
+       FROM tickets WHERE import_run_id = $1`,
+    [runId, OPEN_STATUSES],
+  );
+  return { expected: Number(row.expected), started: Number(row.started) };
 }
 
 function newTicketOf(row: OpenTicketRow, runId: string): NewTicket {

@@ -37,12 +37,16 @@ const TABLES: Record<ImportedType, TargetTable> = {
     ],
     updatable: ['subject', 'description', 'tags', 'fields'],
     row: ({ targetId, record: { values, customFields }, refs }) => {
-      const updatedAt = text(values.updatedAt) ?? text(values.createdAt);
       const status = String(values.status);
+      const [solvedAt, closedAt, updatedAt] = [text(values.solvedAt), text(values.closedAt), text(values.updatedAt)];
+      // A done ticket's times come from the export, the last change standing in for them; never from its creation,
+      // which would make its resolution time zero: without any of them it is unknown (null), and reports leave it out.
       return [
         targetId, text(values.subject), text(values.description), refs.requesterEmail, refs.customerId, refs.organizationId,
-        text(values.channel), text(values.priority), status, list(values.tags), customFields, text(values.createdAt), updatedAt,
-        DONE.includes(status) ? updatedAt : null, status === 'closed' ? updatedAt : null,
+        text(values.channel), text(values.priority), status, list(values.tags), customFields, text(values.createdAt),
+        updatedAt ?? closedAt ?? solvedAt ?? text(values.createdAt),
+        DONE.includes(status) ? (solvedAt ?? closedAt ?? updatedAt) : null,
+        status === 'closed' ? (closedAt ?? updatedAt ?? solvedAt) : null,
       ];
     },
   },
@@ -77,11 +81,11 @@ export interface BatchContext {
  */
 export async function writeBatch(client: pg.PoolClient, context: BatchContext, plan: BatchPlan): Promise<void> {
   for (const type of TYPE_ORDER) {
-    const writes = plan.writes.filter((write) => write.record.type === type);
+    const writes = plan.writesOf(type);
     if (writes.length > 0) await upsert(client, context.runId, TABLES[type], writes);
   }
   const mapped = [
-    ...plan.writes.map((write) => ({ record: write.record, targetId: write.targetId })),
+    ...[...plan.writes, ...plan.requesterCustomers.values()].map((write) => ({ record: write.record, targetId: write.targetId })),
     ...plan.merges.map((merge) => ({ record: merge.record, targetId: merge.mergedInto })),
   ];
   if (mapped.length > 0) {
@@ -123,11 +127,27 @@ export async function writeBatch(client: pg.PoolClient, context: BatchContext, p
       ],
     );
   }
+  await recordImportedCreations(client, plan.writes.filter((write) => write.insert && write.record.type === 'ticket').map((write) => write.targetId));
   const touchedTickets = plan.writes.flatMap((write) => {
     if (write.record.type === 'ticket') return [write.targetId];
     return write.record.type === 'message' && write.refs.ticketId ? [write.refs.ticketId] : [];
   });
   await refreshTicketReportFacts(async (text, values) => (await client.query(text, values)).rows, touchedTickets);
+}
+
+/**
+ * The `created` event of each new ticket's timeline, at its original time (closed tickets get no workflow to write
+ * one). An open ticket's workflow writes its own events after it; its `created`, of the same sequence, is kept as this.
+ */
+async function recordImportedCreations(client: pg.PoolClient, ticketIds: string[]): Promise<void> {
+  if (ticketIds.length === 0) return;
+  await client.query(
+    `INSERT INTO ticket_events (ticket_id, sequence, type, actor, occurred_at, data)
+     SELECT id, 1, 'created', 'system', created_at, jsonb_build_object('channel', channel, 'followUpOf', NULL, 'imported', true)
+       FROM tickets WHERE id = ANY($1::uuid[])
+     ON CONFLICT (ticket_id, sequence) DO NOTHING`,
+    [ticketIds],
+  );
 }
 
 async function upsert(client: pg.PoolClient, runId: string, target: TargetTable, writes: Write[]): Promise<void> {

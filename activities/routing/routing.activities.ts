@@ -65,6 +65,22 @@ export function createRoutingActivities({ dataSource }: { dataSource: DataSource
       });
     },
 
+    /**
+     * A person's assignment, written at once so the agent's load counts it: the agent (null: nobody, the ticket waits in
+     * its group's queue) and the group. Setting the same values again changes nothing, so a retry is harmless.
+     */
+    async assignManually(request: { ticketId: string; groupId: string | null; agentId: string | null }): Promise<void> {
+      await dataSource.transaction(async (db) => {
+        await db.query(
+          `UPDATE tickets SET assignee_id = $2, group_id = $3,
+                  queued_at = CASE WHEN $2::uuid IS NULL THEN COALESCE(queued_at, now()) END
+            WHERE id = $1`,
+          [request.ticketId, request.agentId, request.groupId],
+        );
+        if (request.agentId !== null) await db.query('UPDATE agents SET last_assigned_at = now() WHERE user_id = $1', [request.agentId]);
+      });
+    },
+
     /** Waiting tickets an agent could take now (oldest first, as many as the agent has room for), to wake. */
     queuedTicketsFor(agentId: string): Promise<string[]> {
       return queuedTicketsForAgent(dataSource.manager, agentId);

@@ -61,7 +61,7 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
                   customer_tier = $7, tags = $8, sla_policy_id = $9, sla_policy_name = $10, sla_deadline = $11,
                   sla_deadline_metric = $12, sla_breached_at = $13, escalation_level = $14, solved_at = $15,
                   closed_at = $16, assignee_id = $17, routing_rule_id = $18, routed_group_id = $19, misrouted = $20,
-                  updated_at = now()
+                  fields = COALESCE($21::jsonb, fields), updated_at = now()
            WHERE id = $1 AND lifecycle_version < $4`,
           [
             snapshot.ticketId,
@@ -84,6 +84,7 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
             snapshot.routingRuleId,
             snapshot.routedGroupId,
             snapshot.misrouted,
+            snapshot.fields ?? null, // only an agent's change of the custom fields carries them
           ],
         );
         for (const event of snapshot.events) {

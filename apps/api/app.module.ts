@@ -18,6 +18,7 @@ import { EmailModule } from './email/email.module.js';
 import { maskSubscriptionErrors } from './common/mask-subscription-errors.js';
 import { HealthModule } from './health/health.module.js';
 import { KnowledgeModule } from './knowledge/knowledge.module.js';
+import { MacrosModule } from './macros/macros.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RolloutModule } from './rollout/rollout.module.js';
 import { MigrationModule } from './migration/migration.module.js';
@@ -79,6 +80,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         KnowledgeModule,
+        MacrosModule,
         MetricsModule,
         RolloutModule,
         MigrationModule,

@@ -14,6 +14,9 @@ const USAGE = `npm run migrate -- <command> [options]   (token: --token or HELPD
 const RUN_FIELDS = 'id status phase waitingReason report progress';
 const FINISHED = ['completed', 'cancelled', 'failed', 'rolled_back'];
 const BAR_WIDTH = 30;
+/** Following a run outlives a busy or restarting API: it asks again after 1 s, 2 s, 4 s … up to 30 s. */
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 30_000;
 
 interface Run {
   id: string;
@@ -25,6 +28,8 @@ interface Run {
     phases: Array<{ phase: string; expected: number; counts: Counts }>;
     ratePerSecond: number;
     etaSeconds: number | null;
+    ticketWorkflowsExpected: number;
+    ticketWorkflowsStarted: number;
     preflight: { issues: Finding[]; unmappedValues: Finding[] } | null;
   } | null;
 }
@@ -33,6 +38,22 @@ interface Finding {
   message: string;
 }
 type Counts = Record<'read' | 'imported' | 'updated' | 'rejected' | 'skipped', number>;
+
+/** The API's answer was errors; `codes` are their stable codes. */
+class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly codes: string[],
+  ) {
+    super(message);
+  }
+}
+
+/** Worth asking again: the API said so (SERVICE_UNAVAILABLE), or could not be reached at all. */
+function isTransient(error: unknown): boolean {
+  if (error instanceof ApiError) return error.codes.length > 0 && error.codes.every((code) => code === 'SERVICE_UNAVAILABLE');
+  return error instanceof TypeError; // fetch's "fetch failed": connection refused or reset
+}
 
 class Api {
   constructor(
@@ -47,7 +68,10 @@ class Api {
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-    if (body.errors?.length) throw new Error(body.errors.map((error) => `${error.extensions?.code ?? 'ERROR'}: ${error.message}`).join('\n'));
+    if (body.errors?.length) {
+      const codes = body.errors.map((error) => error.extensions?.code ?? 'ERROR');
+      throw new ApiError(body.errors.map((error, index) => `${codes[index]}: ${error.message}`).join('\n'), codes);
+    }
     return body.data!;
   }
 
@@ -65,12 +89,13 @@ class Api {
 export function progressLines(run: Run): string[] {
   const lines = [`run ${run.id}: ${run.status}${run.phase ? ` (${run.phase})` : ''}`];
   for (const phase of run.progress?.phases ?? []) {
-    const share = phase.expected > 0 ? Math.min(phase.counts.read / phase.expected, 1) : phase.counts.read > 0 ? 1 : 0;
-    const filled = Math.round(share * BAR_WIDTH);
+    const share = phase.expected > 0 ? phase.counts.read / phase.expected : phase.counts.read > 0 ? 1 : 0;
     const { read, imported, updated, rejected, skipped } = phase.counts;
-    lines.push(
-      `  ${phase.phase.padEnd(16)} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${read}/${phase.expected}  +${imported} ~${updated} !${rejected} -${skipped}`,
-    );
+    lines.push(`  ${phase.phase.padEnd(16)} ${bar(share)} ${read}/${phase.expected}  +${imported} ~${updated} !${rejected} -${skipped}`);
+  }
+  const tickets = run.progress;
+  if (tickets && tickets.ticketWorkflowsExpected > 0) {
+    lines.push(`  ${'ticket workflows'.padEnd(16)} ${bar(tickets.ticketWorkflowsStarted / tickets.ticketWorkflowsExpected)} ${tickets.ticketWorkflowsStarted}/${tickets.ticketWorkflowsExpected} started`);
   }
   if (run.progress && run.progress.ratePerSecond > 0) {
     lines.push(`  ${Math.round(run.progress.ratePerSecond)} records/s${run.progress.etaSeconds !== null ? `, about ${Math.ceil(run.progress.etaSeconds)} s left` : ''}`);
@@ -81,6 +106,11 @@ export function progressLines(run: Run): string[] {
     for (const finding of [...(preflight?.issues ?? []), ...(preflight?.unmappedValues ?? [])]) lines.push(`  mapping line ${finding.line}: ${finding.message}`);
   }
   return lines;
+}
+
+function bar(share: number): string {
+  const filled = Math.round(Math.min(Math.max(share, 0), 1) * BAR_WIDTH);
+  return `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}]`;
 }
 
 export function reportLines(run: Run): string[] {
@@ -96,10 +126,24 @@ export function reportLines(run: Run): string[] {
   ];
 }
 
-/** Redraws the progress every second until the run is over or waits for the operator. */
+/**
+ * Redraws the progress every second until the run is over or waits for the operator. An answer that is only late
+ * (SERVICE_UNAVAILABLE, the API out of reach) is asked for again with growing pauses: the run goes on meanwhile.
+ */
 async function follow(api: Api, id: string): Promise<Run> {
-  for (let drawn = 0; ; ) {
-    const run = await api.run(id);
+  for (let drawn = 0, retryMs = FIRST_RETRY_MS; ; ) {
+    let run: Run;
+    try {
+      run = await api.run(id);
+      retryMs = FIRST_RETRY_MS;
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      console.log(`  progress not available (${(error as Error).message}); asking again in ${retryMs / 1000} s`);
+      drawn = 0; // keep the message: the next drawing goes below it
+      await new Promise((done) => setTimeout(done, retryMs));
+      retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+      continue;
+    }
     const lines = progressLines(run);
     if (process.stdout.isTTY && drawn > 0) process.stdout.write(`\x1b[${drawn}A\x1b[0J`);
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -35,6 +35,9 @@ import { Reporting1796068800000 } from './migrations/1796068800000-reporting.js'
 import { DataMigration1795982400000 } from './migrations/1795982400000-data-migration.js';
 import { SurveyNps1796112000000 } from './migrations/1796112000000-survey-nps.js';
 import { SlaBreachIndex1796140800000 } from './migrations/1796140800000-sla-breach-index.js';
+import { TicketWorkspace1796345600000 } from './migrations/1796345600000-ticket-workspace.js';
+import { MergeCollaboratorsMacros1796430000000 } from './migrations/1796430000000-merge-collaborators-macros.js';
+import { ReplyAttachments1796540000000 } from './migrations/1796540000000-reply-attachments.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -77,6 +80,9 @@ export const MIGRATIONS = [
   Reporting1796068800000,
   SurveyNps1796112000000,
   SlaBreachIndex1796140800000,
+  TicketWorkspace1796345600000,
+  MergeCollaboratorsMacros1796430000000,
+  ReplyAttachments1796540000000,
 ];
 
 export interface DataSourceOptions {

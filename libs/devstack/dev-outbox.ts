@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { startSmtpReceiver } from '../mail/smtp-receiver.js';
 
@@ -19,10 +20,26 @@ export async function startDevOutbox(dataSource: DataSource, host: string, port:
     port,
     maxMessageBytes: DEV_OUTBOX_MAX_MESSAGE_BYTES,
     onMail: async ({ envelopeFrom, envelopeTo, parsed, headers }) => {
+      // What a customer would find attached: name, type, size and a hash of the bytes (the bytes themselves are not kept).
+      const attachments = parsed.attachments.map((attachment) => ({
+        filename: attachment.filename ?? null,
+        contentType: attachment.contentType,
+        sizeBytes: attachment.size,
+        sha256: createHash('sha256').update(attachment.content).digest('hex'),
+      }));
       await dataSource.query(
-        `INSERT INTO dev_outbox (envelope_from, envelope_to, message_id, subject, text_body, html_body, headers)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [envelopeFrom, envelopeTo.map((address) => address.toLowerCase()), parsed.messageId ?? null, parsed.subject ?? '', parsed.text ?? '', parsed.html || null, headers],
+        `INSERT INTO dev_outbox (envelope_from, envelope_to, message_id, subject, text_body, html_body, headers, attachments)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          envelopeFrom,
+          envelopeTo.map((address) => address.toLowerCase()),
+          parsed.messageId ?? null,
+          parsed.subject ?? '',
+          parsed.text ?? '',
+          parsed.html || null,
+          headers,
+          JSON.stringify(attachments),
+        ],
       );
     },
   });

@@ -39,9 +39,9 @@ export async function until(check: () => Promise<boolean>, timeoutMs = 60_000): 
 }
 
 /** Polls the run through the API until it reaches a status. */
-export async function waitForRunStatus(system: TestSystem, token: string, id: string, status: string): Promise<RunView> {
+export async function waitForRunStatus(system: TestSystem, token: string, id: string, status: string, timeoutMs?: number): Promise<RunView> {
   let run = await readRun(system, token, id);
-  await until(async () => (run = await readRun(system, token, id)).status === status).catch(() => {
+  await until(async () => (run = await readRun(system, token, id)).status === status, timeoutMs).catch(() => {
     throw new Error(`run ${id} is ${run.status} (${run.waitingReason ?? ''}), never ${status}`);
   });
   return run;

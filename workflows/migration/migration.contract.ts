@@ -53,7 +53,8 @@ export interface PreflightResult {
   recordsByPhase: Partial<Record<MigrationPhase, number>>;
   /** Records the mapping would reject, by reason, as the preflight sees them (references are checked at import). */
   expectedRejects: Partial<Record<RejectReason, number>>;
-  estimatedSeconds: number;
+  /** From the rate of the latest batches this help desk committed; null until a batch has been measured. */
+  estimatedSeconds: number | null;
 }
 
 export interface SampleResult {
@@ -79,6 +80,8 @@ export interface BatchResult {
   nextCursor: number;
   /** The source has no more records for this phase. */
   exhausted: boolean;
+  /** How long the batch took, read to commit: the preflight's estimate is measured from these. */
+  durationMs: number;
 }
 
 export interface PhaseProgress {
@@ -100,7 +103,9 @@ export interface MigrationProgress {
   phases: PhaseProgress[];
   totals: MigrationCounts;
   merges: number;
-  /** Lifecycle workflows started for imported open tickets. */
+  /** Imported open tickets, each of which gets a lifecycle workflow. */
+  ticketWorkflowsExpected: number;
+  /** Of those, the workflows that have started: written the ticket's first state (routing, SLA policy, status). */
   ticketWorkflowsStarted: number;
   preflight: PreflightResult | null;
   sample: SampleResult | null;

@@ -42,10 +42,18 @@ interface Fakes {
   preflightIssues: number[];
   /** Batches wait until released (lets a test pause or cancel mid-phase). */
   gate: Promise<void>;
+  /** Of 2 open tickets, the workflows each count of their starts sees started (the last repeats). */
+  ticketStarts: number[];
+  startCounts: number;
+  /** Counts of starts wait until released. */
+  startGate: Promise<void>;
 }
 
 function fakeActivities(script: Fakes['script'], preflightIssues: number[] = []) {
-  const fakes: Fakes = { batches: [], batchesBegun: 0, steps: [], statuses: [], finished: null, preflights: 0, samples: 0, script, preflightIssues, gate: Promise.resolve() };
+  const fakes: Fakes = {
+    batches: [], batchesBegun: 0, steps: [], statuses: [], finished: null, preflights: 0, samples: 0, script, preflightIssues, gate: Promise.resolve(),
+    ticketStarts: [2], startCounts: 0, startGate: Promise.resolve(),
+  };
   const activities: MigrationActivities = {
     preflight: async () => {
       const issues = fakes.preflightIssues[fakes.preflights++] ?? 0;
@@ -62,11 +70,16 @@ function fakeActivities(script: Fakes['script'], preflightIssues: number[] = [])
       fakes.steps.push(`${request.phase}#${request.batchNo}@${request.cursor}`);
       const planned = fakes.script[request.phase] ?? [ZERO_COUNTS];
       const counts = planned[request.batchNo];
-      return { counts, byType: { ticket: counts }, merges: 0, nextCursor: request.cursor + 10, exhausted: request.batchNo === planned.length - 1 };
+      return { counts, byType: { ticket: counts }, merges: 0, nextCursor: request.cursor + 10, exhausted: request.batchNo === planned.length - 1, durationMs: 5 };
     },
     startOpenTicketWorkflows: async () => {
       fakes.steps.push('open ticket workflows');
       return 2;
+    },
+    countOpenTicketWorkflowStarts: async () => {
+      const started = fakes.ticketStarts[Math.min(fakes.startCounts++, fakes.ticketStarts.length - 1)];
+      await fakes.startGate;
+      return { expected: 2, started };
     },
     saveRunState: async ({ status }) => void fakes.statuses.push(status),
     finishRun: async ({ status }) => void (fakes.finished = status),
@@ -123,6 +136,38 @@ describe('the migration run workflow on the time-skipping server', () => {
       expect(progress.phases.map((phase) => [phase.phase, phase.counts.read, phase.batches, phase.done])).toEqual([
         ['customers', 15, 2, true], ['open_tickets', 23, 3, true], ['recently_closed', 0, 1, true], ['knowledge', 0, 1, true], ['history', 7, 1, true],
       ]);
+      expect(fakes.finished).toBe('completed');
+    });
+  });
+
+  it("completes only once the open tickets' workflows have started (after the later phases), showing how many have as it waits", async () => {
+    const { fakes, activities } = fakeActivities({ open_tickets: [clean(2)] });
+    fakes.ticketStarts = [0, 1, 2];
+    let release!: () => void;
+    await run(activities, {}, async (handle) => {
+      await until(async () => fakes.startCounts === 2);
+      fakes.startGate = new Promise((resolve) => (release = resolve));
+      await until(async () => fakes.startCounts === 3);
+      const waiting = await handle.query(migrationProgressQuery);
+      expect([waiting.status, waiting.ticketWorkflowsStarted, waiting.ticketWorkflowsExpected, fakes.finished]).toEqual(['running', 1, 2, null]);
+      expect(waiting.phases.every((phase) => phase.done)).toBe(true);
+      release();
+      await handle.result();
+      const done = await handle.query(migrationProgressQuery);
+      expect([done.status, done.ticketWorkflowsStarted, done.ticketWorkflowsExpected]).toEqual(['completed', 2, 2]);
+    });
+  });
+
+  it("asks the operator when the open tickets' workflows stop starting, and goes on when approved", async () => {
+    const { fakes, activities } = fakeActivities({ open_tickets: [clean(2)] });
+    fakes.ticketStarts = [1];
+    await run(activities, {}, async (handle) => {
+      await until(async () => fakes.startCounts > 0);
+      await env.sleep('11 minutes');
+      const waiting = await waitFor(handle, 'awaiting_approval');
+      expect(waiting.waitingReason).toBe("1 of 2 open tickets' workflows have started, none for 10 minutes; approve to go on without them.");
+      await handle.signal(approveSignal);
+      await handle.result();
       expect(fakes.finished).toBe('completed');
     });
   });

@@ -1,4 +1,4 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { MigrationActivities } from '../../activities/migration/migration.activities.js';
 // The modules themselves, not the package index: the index also holds the mapping parser (and its YAML library),
 // which every workflow of the bundle, tickets included, would otherwise load into its own context.
@@ -23,6 +23,14 @@ import {
 const retry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 } as const;
 const activities = proxyActivities<MigrationActivities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '2 minutes', retry });
 
+/** Runs from before it finished as soon as its phases were done, whether or not the open tickets' workflows had started. */
+const AWAIT_TICKET_STARTS_PATCH = 'await-ticket-workflow-starts';
+/** How often the run looks again at how many ticket workflows have started: soon at first, then every few seconds. */
+const FIRST_START_POLL_MS = 1_000;
+const MAX_START_POLL_MS = 5_000;
+/** Starts making no progress this long (workers gone, workflows failing) hand the decision to the operator. */
+const STALLED_STARTS_MS = 10 * 60_000;
+
 class RunCancelled extends Error {}
 
 /**
@@ -40,6 +48,7 @@ export async function migrationRunWorkflow(input: MigrationRunInput): Promise<vo
     phases: MIGRATION_PHASES.map((phase) => ({ phase, expected: 0, counts: ZERO_COUNTS, byType: {}, batches: 0, done: false })),
     totals: ZERO_COUNTS,
     merges: 0,
+    ticketWorkflowsExpected: 0,
     ticketWorkflowsStarted: 0,
     preflight: null,
     sample: null,
@@ -78,6 +87,7 @@ export async function migrationRunWorkflow(input: MigrationRunInput): Promise<vo
     await enter('running');
     importStartedAt = Date.now();
     for (const phaseProgress of progress.phases) await runPhase(phaseProgress);
+    if (patched(AWAIT_TICKET_STARTS_PATCH)) await awaitOpenTicketWorkflowStarts();
     await finish('completed');
   } catch (error) {
     if (!(error instanceof RunCancelled)) throw error;
@@ -130,9 +140,36 @@ export async function migrationRunWorkflow(input: MigrationRunInput): Promise<vo
         await enter('running');
       }
     }
-    if (phase.phase === 'open_tickets') progress.ticketWorkflowsStarted += await activities.startOpenTicketWorkflows(runId);
+    if (phase.phase === 'open_tickets') {
+      const requested = await activities.startOpenTicketWorkflows(runId);
+      // Runs from before the patch count start requests; the others count workflows that have written (at the end).
+      if (!patched(AWAIT_TICKET_STARTS_PATCH)) progress.ticketWorkflowsStarted += requested;
+    }
     phase.done = true;
     if (input.phaseGates[phase.phase] === 'approval') await waitForOperator(`${label(phase.phase)} is done; approve to start the next phase.`, false);
+  }
+
+  /**
+   * The open tickets' lifecycle workflows were started after their phase, and the later phases imported meanwhile; a
+   * workflow started is not yet a ticket going on (its first write — routing, SLA policy, status — can come minutes
+   * later under load). So before completing, the run waits until each has written its first state, showing the count
+   * as it goes: when the run says completed, every imported open ticket is live.
+   */
+  async function awaitOpenTicketWorkflowStarts(): Promise<void> {
+    let lastProgressAt = Date.now();
+    for (let pollMs = FIRST_START_POLL_MS; ; pollMs = Math.min(pollMs * 2, MAX_START_POLL_MS)) {
+      const { expected, started } = await activities.countOpenTicketWorkflowStarts(runId);
+      if (started > progress.ticketWorkflowsStarted) lastProgressAt = Date.now();
+      progress.ticketWorkflowsExpected = expected;
+      progress.ticketWorkflowsStarted = started;
+      if (started >= expected) return;
+      if (Date.now() - lastProgressAt >= STALLED_STARTS_MS) {
+        await waitForOperator(`${started} of ${expected} open tickets' workflows have started, none for ${STALLED_STARTS_MS / 60_000} minutes; approve to go on without them.`, false);
+        await enter('running');
+        return;
+      }
+      if (await condition(() => cancelled, pollMs)) throw new RunCancelled();
+    }
   }
 
   async function finish(status: 'completed' | 'cancelled'): Promise<void> {

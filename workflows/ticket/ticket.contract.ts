@@ -117,6 +117,10 @@ export interface TicketLifecycleState extends TicketClassification {
   closedAt: number | null;
   /** The satisfaction survey (`survey:<ticketId>`) runs; absent in tickets started before surveys existed. */
   surveyStarted?: boolean;
+  /** The primary ticket this one was merged into (it is then closed); absent otherwise. */
+  mergedInto?: string;
+  /** Custom (form) fields, as last set; absent in runs carried over from before fields could change (then the start input's). */
+  fields?: Record<string, string>;
 }
 
 export interface TicketWorkflowInput {
@@ -154,6 +158,27 @@ export interface ReclassifyRequest extends Partial<TicketClassification> {
   actorUserId: string;
 }
 
+/**
+ * A person assigns the ticket. `groupId` moves it to that group first (omitted: it stays). `agentId` names the agent
+ * (the API has checked they belong to the group); null unassigns (the ticket waits in its group's queue); omitted lets
+ * the router pick an available member of the group, as routing does.
+ */
+export interface AssignRequest {
+  actorUserId: string;
+  groupId?: string;
+  agentId?: string | null;
+}
+
+/** The complete custom fields after an agent's change (the API merges the change into the row's current fields). */
+export interface UpdateFieldsRequest {
+  actorUserId: string;
+  fields: Record<string, string>;
+}
+
+export interface ReapplySlaPolicyRequest {
+  actorUserId: string;
+}
+
 export interface AcknowledgeRequest {
   actorUserId: string;
   note: string | null;
@@ -166,6 +191,10 @@ export const agentReplyUpdate = defineUpdate<TicketLifecycleState, [AgentReplyEv
 export const customerReplyUpdate = defineUpdate<TicketLifecycleState, [CustomerReplyEvent]>('customerReply');
 export const reclassifyUpdate = defineUpdate<TicketLifecycleState, [ReclassifyRequest]>('reclassify');
 export const acknowledgeEscalationUpdate = defineUpdate<TicketLifecycleState, [AcknowledgeRequest]>('acknowledgeEscalation');
+/** An admin re-applies the SLA policies to an open ticket (one created, or changed, after the ticket chose its own). */
+export const reapplySlaPolicyUpdate = defineUpdate<TicketLifecycleState, [ReapplySlaPolicyRequest]>('reapplySlaPolicy');
+export const assignTicketUpdate = defineUpdate<TicketLifecycleState, [AssignRequest]>('assignTicket');
+export const updateFieldsUpdate = defineUpdate<TicketLifecycleState, [UpdateFieldsRequest]>('updateFields');
 export const ticketStateQuery = defineQuery<TicketLifecycleState>('ticketState');
 /** An agent of the ticket's group may have become available: a waiting ticket tries to get assigned again. */
 export const assignmentOpportunitySignal = defineSignal('assignmentOpportunity');
@@ -201,8 +230,14 @@ export type TimelineEventType =
   | 'escalation_acknowledged'
   | 'routed'
   | 'assigned'
+  | 'unassigned'
+  | 'fields_changed'
   | 'queued'
-  | 'misrouted';
+  | 'misrouted'
+  | 'merged'
+  | 'merged_in'
+  | 'collaborator_added'
+  | 'collaborator_removed';
 
 /** Timeline events pushed live to subscribers (warnings, breaches, escalations). */
 export const LIVE_SLA_EVENT_TYPES: readonly TimelineEventType[] = [
@@ -232,5 +267,7 @@ export interface LifecycleSnapshot extends TicketClassification {
   routingRuleId: string | null;
   routedGroupId: string | null;
   misrouted: boolean;
+  /** Present only when an agent changed the custom fields: the complete map to store (other writes leave the column alone). */
+  fields?: Record<string, string>;
   events: TimelineEvent[];
 }

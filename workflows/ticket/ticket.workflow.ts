@@ -30,6 +30,7 @@ import {
   type SlaRules,
   type TicketSla,
 } from '../../libs/domain/sla/index.js';
+import { fieldChanges } from '../../libs/domain/tickets/field-changes.js';
 import { transitionError, type TicketStatus } from '../../libs/domain/tickets/ticket-status.js';
 import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../libs/temporal/search-attributes.js';
 import { surveyWorkflow } from '../survey/survey.workflow.js';
@@ -39,13 +40,16 @@ import {
   acknowledgeEscalationUpdate,
   agentReplyUpdate,
   assignmentOpportunitySignal,
+  assignTicketUpdate,
   changeStatusUpdate,
   customerReplyUpdate,
   openTicketUpdate,
+  reapplySlaPolicyUpdate,
   reclassifyUpdate,
   TICKET_CLOSED_FAILURE,
   ticketStateQuery,
   ticketWorkflowId,
+  updateFieldsUpdate,
   type NewTicket,
   type TicketClassification,
   type TicketLifecycleState,
@@ -54,6 +58,8 @@ import {
   type TimelineEventType,
 } from './ticket.contract.js';
 import { lifecycleSnapshot } from './ticket-read-model.js';
+import { collaboratorChangedUpdate } from './ticket-collaborators.contract.js';
+import { mergeIntoUpdate, ticketMergedInSignal, type MergedInNotice } from './ticket-merge.contract.js';
 
 // Database outages are waited out: the lifecycle must reach PostgreSQL eventually, not give up.
 const retry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 } as const;
@@ -100,6 +106,7 @@ function initialState(ticket: NewTicket): TicketLifecycleState {
     lastAgentReplyAt: null,
     solvedAt: null,
     closedAt: null,
+    fields: ticket.fields ?? {},
   };
 }
 
@@ -108,7 +115,10 @@ function initialState(ticket: NewTicket): TicketLifecycleState {
  * itself, then serves updates and sleeps until the next SLA alarm, escalation repeat or auto-close, whichever is first.
  */
 export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> {
-  const state: TicketLifecycleState = { ...initialState(input.ticket), ...input.carriedState };
+  // An imported open ticket holds the status its row has from the start: under load its first write can come minutes
+  // after the start, and until then a query would otherwise answer `new` for a ticket listed as open.
+  const importedStatus = input.ticket.imported ? input.importedStatus : undefined;
+  const state: TicketLifecycleState = { ...initialState(input.ticket), ...(importedStatus ? { status: importedStatus } : {}), ...input.carriedState };
   const historyEventLimit = input.historyEventLimit ?? DEFAULT_HISTORY_EVENT_LIMIT;
   /** Bumped by every change, so the main loop re-plans its next wake-up. */
   let changes = 0;
@@ -173,9 +183,15 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   /** Mails to the customer, sent in order by `deliverNotifications`: an SMTP outage delays them, never the lifecycle. */
   const notifications: SendTemplatedEmailInput[] = [];
   /** `key` makes the mail's idempotency key unique within the ticket. Imported tickets notify nobody. */
-  const notify = (template: EmailTemplateKey, key: string, messageId?: string): void => {
+  const notify = (template: EmailTemplateKey, key: string, messageId?: string, variables?: Record<string, string>): void => {
     if (input.ticket.imported || !patched(NOTIFICATIONS_PATCH)) return;
-    notifications.push({ idempotencyKey: `${state.ticketId}:${key}`, template, ticketId: state.ticketId, ...(messageId ? { messageId } : {}) });
+    notifications.push({
+      idempotencyKey: `${state.ticketId}:${key}`,
+      template,
+      ticketId: state.ticketId,
+      ...(messageId ? { messageId } : {}),
+      ...(variables ? { variables } : {}),
+    });
   };
   const deliverNotifications = async (): Promise<void> => {
     for (;;) {
@@ -209,7 +225,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       priority: state.priority,
       subject: input.ticket.subject,
       description: input.ticket.description,
-      fields: input.ticket.fields ?? {},
+      fields: state.fields ?? {},
       arrivedAt: Date.now(),
     });
     state.routing = { ruleId: outcome.ruleId, groupId: outcome.groupId, requiredSkills: outcome.requiredSkills };
@@ -230,6 +246,13 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     state.awaitingAgent = outcome.agentId === null;
     const data = { agentId: outcome.agentId, groupId: state.groupId, reason: outcome.reason };
     events.push(event(outcome.agentId ? 'assigned' : 'queued', SYSTEM_ACTOR, data));
+  };
+
+  /** A person moving a routed ticket to another group says the routing was wrong (counted once, per rule). */
+  const noteMisrouting = (events: TimelineEvent[], actor: string): void => {
+    if (state.routing === null || state.misrouted || state.groupId === state.routing.groupId) return;
+    state.misrouted = true;
+    events.push(event('misrouted', actor, { ruleId: state.routing.ruleId, routedTo: state.routing.groupId, movedTo: state.groupId }));
   };
 
   /** After this ticket freed its agent: wake the tickets waiting in the agent's groups, oldest first. */
@@ -264,6 +287,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     }
   };
 
+  /** Set by a change of the custom fields: the next write carries them (other writes leave the column alone). */
+  let fieldsChanged = false;
   const commit = async (events: TimelineEvent[]): Promise<void> => {
     if (events.length === 0) return;
     state.lifecycleVersion += 1;
@@ -272,7 +297,9 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       { key: TICKET_STATUS_ATTRIBUTE, value: state.status },
       { key: TICKET_PRIORITY_ATTRIBUTE, value: state.priority },
     ]);
-    await recordLifecycle(lifecycleSnapshot(state, events));
+    const fields = fieldsChanged ? { fields: state.fields } : {};
+    fieldsChanged = false;
+    await recordLifecycle({ ...lifecycleSnapshot(state, events), ...fields });
   };
 
   const runEscalationStep = async (events: TimelineEvent[], stepIndex: number, step: EscalationStep, alarm: SlaAlarm, repeat: boolean) => {
@@ -444,15 +471,58 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
         events.push(event('reclassified', request.actorUserId, changed));
         await reapplyPolicy(events, request.actorUserId);
         if (changed.groupId && patched(ROUTING_PATCH)) {
-          // A person moving a routed ticket to another group says the routing was wrong (counted per rule).
-          if (state.routing !== null && !state.misrouted && state.groupId !== state.routing.groupId) {
-            state.misrouted = true;
-            events.push(event('misrouted', request.actorUserId, { ruleId: state.routing.ruleId, routedTo: state.routing.groupId, movedTo: state.groupId }));
-          }
+          noteMisrouting(events, request.actorUserId);
           await assign(events);
         }
       }),
     { validator: refuseWhenClosed('The ticket is closed: its priority, group and organization are final.') },
+  );
+
+  // A person's assignment, marked manual on the timeline: it counts in load like any other (the row's assignee) and
+  // frees the previous agent's slot for the tickets waiting in their groups.
+  setHandler(
+    assignTicketUpdate,
+    ({ actorUserId, groupId, agentId }) =>
+      change(async (events) => {
+        const previousAgentId = state.assigneeId;
+        const moved = groupId !== undefined && groupId !== state.groupId;
+        if (moved) {
+          events.push(event('reclassified', actorUserId, { groupId: { from: state.groupId, to: groupId } }));
+          state.groupId = groupId;
+          await reapplyPolicy(events, actorUserId);
+          noteMisrouting(events, actorUserId);
+        }
+        if (agentId === undefined) {
+          if (moved) await assign(events); // the router picks within the new group
+        } else if (moved || agentId !== state.assigneeId) {
+          await routing.assignManually({ ticketId: state.ticketId, groupId: state.groupId, agentId });
+          state.assigneeId = agentId;
+          state.awaitingAgent = agentId === null;
+          const data = { agentId, previousAgentId, groupId: state.groupId, manual: true };
+          events.push(event(agentId === null ? 'unassigned' : 'assigned', actorUserId, data));
+        }
+        if (previousAgentId !== null && previousAgentId !== state.assigneeId) freedAgent = previousAgentId;
+      }),
+    { validator: refuseWhenClosed('The ticket is closed: it can no longer be assigned.') },
+  );
+
+  setHandler(
+    updateFieldsUpdate,
+    ({ actorUserId, fields }) =>
+      change((events) => {
+        const changed = fieldChanges(state.fields ?? {}, fields);
+        if (Object.keys(changed).length === 0) return;
+        state.fields = fields;
+        fieldsChanged = true;
+        events.push(event('fields_changed', actorUserId, changed));
+      }),
+    { validator: refuseWhenClosed('The ticket is closed: its fields are final.') },
+  );
+
+  setHandler(
+    reapplySlaPolicyUpdate,
+    ({ actorUserId }) => change((events) => reapplyPolicy(events, actorUserId)),
+    { validator: refuseWhenClosed('The ticket is closed: its SLA is final.') },
   );
 
   setHandler(
@@ -470,6 +540,69 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     },
   );
 
+  /**
+   * Merging this ticket (a duplicate) into a primary: the primary hears of it first, so a primary whose workflow has
+   * ended refuses the merge before anything changes here; then this ticket closes as `merged`. Its SLA clocks are
+   * dropped, not stopped (it owes no answer of its own: its SLA is neither met nor breached), it is not solved (no
+   * survey starts; one waiting from an earlier solve is cancelled), and its requester is told once where it goes on.
+   */
+  setHandler(
+    mergeIntoUpdate,
+    async (request) => {
+      state.mergedInto = request.primaryTicketId; // at once: a second merge arriving meanwhile is refused by the validator
+      await condition(() => state.persisted !== null);
+      const notice: MergedInNotice = { duplicateTicketId: state.ticketId, duplicateNumber: state.persisted!.number, actorUserId: request.actorUserId };
+      try {
+        await getExternalWorkflowHandle(ticketWorkflowId(request.primaryTicketId)).signal(ticketMergedInSignal, notice);
+      } catch {
+        delete state.mergedInto;
+        throw ApplicationFailure.create({
+          type: TICKET_CLOSED_FAILURE,
+          message: `Ticket #${request.primaryNumber} is closed: nothing can be merged into it.`,
+          nonRetryable: true,
+        });
+      }
+      return change(async (events) => {
+        const from = state.status;
+        state.status = 'closed';
+        state.solvedAt = null;
+        state.closedAt = Date.now();
+        state.sla = { ...state.sla, clocks: {}, status: 'closed' };
+        state.pendingRepeats = [];
+        state.awaitingAgent = false;
+        if (state.assigneeId !== null) freedAgent = state.assigneeId;
+        events.push(event('merged', request.actorUserId, { into: request.primaryTicketId, intoNumber: request.primaryNumber, from }));
+        notify('merged', 'merged', undefined, { 'primary.number': request.primaryNumber, 'primary.subject': request.primarySubject });
+        if (state.surveyStarted) await getExternalWorkflowHandle(surveyWorkflowId(state.ticketId)).cancel().catch(() => undefined);
+      });
+    },
+    {
+      validator: ({ primaryTicketId }) => {
+        if (state.status === 'closed' || state.mergedInto !== undefined) {
+          throw ApplicationFailure.create({ type: TICKET_CLOSED_FAILURE, message: 'The ticket is closed (or being merged): it can no longer be merged.', nonRetryable: true });
+        }
+        if (primaryTicketId === state.ticketId) throw new Error('A ticket cannot be merged into itself.');
+      },
+    },
+  );
+
+  /** A duplicate was merged into this ticket: noted on this ticket's own timeline. */
+  setHandler(ticketMergedInSignal, async ({ duplicateTicketId, duplicateNumber, actorUserId }) => {
+    await change((events) => {
+      events.push(event('merged_in', actorUserId, { from: duplicateTicketId, fromNumber: duplicateNumber }));
+    });
+  });
+
+  /** The API stored (or removed) a collaborator's address; the timeline records who did it. */
+  setHandler(
+    collaboratorChangedUpdate,
+    ({ action, email, actorUserId }) =>
+      change((events) => {
+        events.push(event(action === 'added' ? 'collaborator_added' : 'collaborator_removed', actorUserId, { email }));
+      }),
+    { validator: refuseWhenClosed('The ticket is closed: its collaborators can no longer change.') },
+  );
+
   if (state.persisted === null) {
     const persisted = await persistTicket(input.ticket);
     await exclusive(async () => {
@@ -482,8 +615,11 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       // The clocks start when the API accepted the ticket, not when this code first ran.
       applySla(events, actor, { type: 'created', at: Math.min(Date.parse(input.ticket.createdAt), Date.now()) });
       // An imported open ticket goes on from the status it had; its row is already written (persistTicket keeps it).
-      const importedStatus = input.ticket.imported ? input.importedStatus : undefined;
-      if (importedStatus && importedStatus !== 'new' && patched(IMPORTED_TICKETS_PATCH)) changeStatus(events, actor, importedStatus);
+      // Its clocks and timeline see it arrive new and move on to that status (no query runs in between).
+      if (importedStatus && importedStatus !== 'new') {
+        state.status = 'new';
+        if (patched(IMPORTED_TICKETS_PATCH)) changeStatus(events, actor, importedStatus);
+      }
       if (routed) await assign(events);
       await commit(events);
       notify('acknowledgment', 'acknowledgment');

@@ -8,7 +8,8 @@ const REPLACEMENT_CHARACTER = '\uFFFD';
 /**
  * Streams a CSV export with a header row, decoded from its encoding: one record per row, quoted multi-line fields
  * included. A row that cannot be parsed (wrong column count, a quote never closed at the end of a truncated file)
- * comes out unreadable with the reason, never dropped; so does a row with bytes that are not valid in the encoding.
+ * comes out unreadable with the reason and its raw text (the reject keeps what the operator has to fix), never
+ * dropped; so does a row with bytes that are not valid in the encoding. Such rows are of the file's record type.
  */
 export async function* readCsvSource(file: string, options: CsvOptions, idPath: string): AsyncGenerator<SourceRecord> {
   if (!iconv.encodingExists(options.encoding)) throw new Error(`Unknown encoding "${options.encoding}".`);
@@ -21,9 +22,10 @@ export async function* readCsvSource(file: string, options: CsvOptions, idPath: 
         bom: true,
         delimiter: options.delimiter,
         info: true,
+        raw: true,
         skip_records_with_error: true,
-        on_skip: (error) => {
-          if (error) skipped.push(unreadable(Number(error.lines ?? 0), error.message));
+        on_skip: (error, raw) => {
+          if (error) skipped.push(unreadable(options.recordType, Number(error.lines ?? 0), error.message, raw));
         },
       }),
     );
@@ -43,7 +45,7 @@ export async function* readCsvSource(file: string, options: CsvOptions, idPath: 
   } catch (error) {
     // The parser stops at an error it cannot skip (a quote left open by a truncated last line): the rest is one bad row.
     yield* skipped.splice(0);
-    yield unreadable(parser.info.lines, (error as Error).message);
+    yield unreadable(options.recordType, parser.info.lines, (error as Error).message, (error as { raw?: string }).raw);
     return;
   }
   yield* skipped.splice(0);
@@ -55,6 +57,13 @@ function takeSkippedBefore(skipped: SourceRecord[], line: number): SourceRecord[
   return before;
 }
 
-function unreadable(line: number, message: string): SourceRecord {
-  return { type: 'other', sourceId: `line-${line}`, fields: {}, line, unreadable: { reason: 'malformed_row', detail: message } };
+function unreadable(type: SourceRecord['type'], line: number, message: string, raw: string | undefined): SourceRecord {
+  return { type, sourceId: `line-${line}`, fields: { raw: raw?.replace(/\r?\n$/, '') ?? null }, line, unreadable: { reason: 'malformed_row', detail: message } };
+}
+
+/** The header row's column names, for the preflight to check the mapping's columns against. */
+export async function readCsvHeader(file: string, options: CsvOptions): Promise<string[]> {
+  const rows = createReadStream(file).pipe(iconv.decodeStream(options.encoding)).pipe(parse({ bom: true, delimiter: options.delimiter, to: 1, relax_column_count: true }));
+  for await (const row of rows as AsyncIterable<string[]>) return row;
+  return [];
 }

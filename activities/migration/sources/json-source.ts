@@ -26,7 +26,8 @@ export async function* readJsonSource(file: string, classify: StreamClassifier):
       try {
         parsed = JSON.parse(text);
       } catch (error) {
-        yield { type: 'other', sourceId: `line-${line}`, fields: {}, line, unreadable: { reason: 'malformed_row', detail: (error as Error).message } };
+        // Its stream is unknown (the line is not JSON): kept as raw text, so the reject shows what to fix.
+        yield { type: 'other', sourceId: `line-${line}`, fields: { raw: text }, line, unreadable: { reason: 'malformed_row', detail: (error as Error).message } };
         continue;
       }
       const object = isObject(parsed) ? parsed : { value: parsed };

@@ -1,5 +1,6 @@
 import { mapRecord, type MigrationMapping, type SourceRecord } from '../../../libs/domain/migration/index.js';
 import { exampleMapping, migrationFixture } from '../../../test/support/migration-fixtures.js';
+import { readCsvHeader } from './csv-source.js';
 import { readSource } from './read-source.js';
 import type { SourceSpec } from './source-spec.js';
 
@@ -68,6 +69,21 @@ describe('generic CSV source', () => {
       ]);
     });
 
+    it("keeps a malformed row's raw text and the file's record type, so its reject shows what to fix", async () => {
+      const records = await read('latin1');
+      const malformed = records.filter((record) => record.unreadable?.reason === 'malformed_row');
+      expect(malformed.map(({ type, sourceId, fields }) => ({ type, sourceId, fields }))).toEqual([
+        { type: 'ticket', sourceId: 'line-6', fields: { raw: 'D-4,2024-03-03 12:00:00,Closed,Medium,Phone,Too many,x,extra' } },
+        { type: 'ticket', sourceId: 'line-8', fields: { raw: 'D-6,2024-03-05 14:00:00,Open,Low,Email,Truncated,"no end' } },
+      ]);
+    });
+
+    it('reads the header row', async () => {
+      expect(await readCsvHeader(migrationFixture('dirty-tickets.csv'), dirtyMapping('latin1').csv!)).toEqual([
+        'Ticket_ID', 'Created_Date', 'Status', 'Priority', 'Channel', 'Subject', 'Body',
+      ]);
+    });
+
     it('refuses an encoding it does not know', async () => {
       await expect(read('klingon')).rejects.toThrow('Unknown encoding "klingon"');
     });
@@ -103,6 +119,7 @@ describe('Zendesk source', () => {
       ['message', '1000'],
     ]);
     expect(mapped(mapping, records[6])).toMatchObject({ ok: false, reason: 'malformed_row' });
+    expect(records[6].fields).toEqual({ raw: '{"stream": "tickets", "data": {"id": 102, "subject": "broken' });
     expect(mapped(mapping, records[2])).toMatchObject({ ok: true, record: { values: { email: 'ana@acme.test' } } });
     expect(mapped(mapping, records[4])).toMatchObject({ ok: true, record: { values: { tags: ['login'] }, customFields: {} } });
   });

@@ -11,6 +11,7 @@ export const USER_ERROR_HTTP_STATUS: Record<UserErrorCode, number> = {
   FORBIDDEN: HttpStatus.FORBIDDEN,
   NOT_FOUND: HttpStatus.NOT_FOUND,
   CONFLICT: HttpStatus.CONFLICT,
+  SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 const logger = new Logger('HTTP');

@@ -4,3 +4,5 @@ import type { Role } from '../../../libs/domain/auth/roles.js';
 export const EMAIL_ADMINS: readonly Role[] = ['admin'];
 /** Who works tickets may see what came with a customer's mail. */
 export const ATTACHMENT_READERS: readonly Role[] = ['agent', 'supervisor', 'admin'];
+/** Who replies to customers may attach files to the reply. */
+export const ATTACHMENT_UPLOADERS: readonly Role[] = ['agent', 'supervisor', 'admin'];

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { automaticMailReason, referencedMessageIds, ticketNumberInSubject } from '../../../libs/domain/email/index.js';
 import { TICKET_LIMITS } from '../../../libs/domain/tickets/ticket-fields.js';
+import { ticketMergedAt } from '../../../libs/db/ticket-merges.js';
 import { MailRejection, type ReceivedMail } from '../../../libs/mail/smtp-receiver.js';
 import { APP_CONFIG } from '../app-config.token.js';
 import { TicketsService } from '../tickets/tickets.service.js';
@@ -52,11 +53,13 @@ export class InboundMailService {
     const body = truncate(parsed.text?.trim() || '(no text)', TICKET_LIMITS.descriptionMaxLength);
     const customer = await this.upsertCustomer(sender, from?.name || null);
     const threadTicketId = await this.threadOf(referencedMessageIds(parsed.inReplyTo, parsed.references), subject, sender);
+    // A reply to a ticket merged into another goes on in the primary.
+    const replyTicketId = threadTicketId && (await ticketMergedAt(this.dataSource.manager, threadTicketId));
 
     let ticketId: string;
     let ticketMessageId: string | null = null;
-    if (threadTicketId) {
-      const reply = await this.tickets.recordCustomerReply({ ticketId: threadTicketId, body }, null);
+    if (replyTicketId) {
+      const reply = await this.tickets.recordCustomerReply({ ticketId: replyTicketId, body }, null);
       ticketId = reply.ticket.id;
       ticketMessageId = reply.message.id;
     } else {
@@ -69,7 +72,8 @@ export class InboundMailService {
     }
 
     await this.dataSource.transaction(async (db) => {
-      await db.query('UPDATE tickets SET customer_id = $2 WHERE id = $1 AND customer_id IS NULL', [ticketId, customer.id]);
+      // The requester's customer record; a collaborator writing is not the ticket's customer.
+      await db.query('UPDATE tickets SET customer_id = $2 WHERE id = $1 AND customer_id IS NULL AND requester_email = $3', [ticketId, customer.id, sender]);
       await db.query(
         `INSERT INTO inbound_emails (message_id, ticket_id, ticket_message_id, sender, subject) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (message_id) DO NOTHING`,
@@ -100,7 +104,8 @@ export class InboundMailService {
 
   /**
    * The ticket a reply belongs to: the one whose mail (sent or received) it references, else the `[#number]` in its
-   * subject, but only from that ticket's requester (a stranger quoting a number opens a ticket of their own).
+   * subject, but only from that ticket's requester or one of its collaborators (a stranger quoting a number opens a
+   * ticket of their own).
    */
   private async threadOf(referenced: string[], subject: string, sender: string): Promise<string | null> {
     if (referenced.length > 0) {
@@ -115,7 +120,8 @@ export class InboundMailService {
     const number = ticketNumberInSubject(subject);
     if (number === null) return null;
     const [bySubject] = await this.dataSource.query<Array<{ id: string }>>(
-      'SELECT id FROM tickets WHERE number = $1 AND requester_email = $2',
+      `SELECT t.id FROM tickets t WHERE t.number = $1
+          AND (t.requester_email = $2 OR EXISTS (SELECT 1 FROM ticket_collaborators c WHERE c.ticket_id = t.id AND c.email = $2))`,
       [number, sender],
     );
     return bySubject?.id ?? null;

@@ -1,6 +1,9 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { userError } from '../common/user-error.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { TicketsService } from '../tickets/tickets.service.js';
 import { SearchKnowledgeArticlesArgs, SuggestKnowledgeArticlesArgs } from './dto/knowledge-search.args.js';
 import { KnowledgeSearchService } from './knowledge-search.service.js';
 import { KnowledgeSuggestionsService } from './knowledge-suggestions.service.js';
@@ -13,6 +16,7 @@ export class KnowledgeSearchResolver {
   constructor(
     private readonly knowledgeSearch: KnowledgeSearchService,
     private readonly suggestions: KnowledgeSuggestionsService,
+    private readonly tickets: TicketsService,
   ) {}
 
   @Roles(...KNOWLEDGE_READERS)
@@ -34,8 +38,12 @@ export class KnowledgeSearchResolver {
     description: "The published articles (internal ones included) most likely to answer a ticket (ticketId) or a text: give exactly one.",
     complexity: ({ args, childComplexity }) => (args.first ?? 5) * childComplexity,
   })
-  async suggestKnowledgeArticles(@Args() { ticketId, text, first }: SuggestKnowledgeArticlesArgs): Promise<KnowledgeSearchHitModel[]> {
+  async suggestKnowledgeArticles(
+    @Args() { ticketId, text, first }: SuggestKnowledgeArticlesArgs,
+    @CurrentUser() caller: AuthenticatedUser,
+  ): Promise<KnowledgeSearchHitModel[]> {
     if ((ticketId == null) === (text == null)) throw userError('BAD_USER_INPUT', 'Give either ticketId or text (exactly one).');
+    if (ticketId != null) await this.tickets.get(ticketId, caller); // NOT_FOUND for a ticket the caller cannot see
     const hits = ticketId != null ? await this.suggestions.forTicket(ticketId, first) : await this.suggestions.forText(text!, first);
     return hits.map(toKnowledgeSearchHitModel);
   }

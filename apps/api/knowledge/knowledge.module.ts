@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TicketsModule } from '../tickets/tickets.module.js';
 import { KnowledgeArticlesResolver } from './knowledge-articles.resolver.js';
 import { KnowledgeArticlesService } from './knowledge-articles.service.js';
 import { KnowledgeLinksResolver } from './knowledge-links.resolver.js';
@@ -15,6 +16,7 @@ import { PublicKnowledgeService } from './public-knowledge.service.js';
  * with its self-service rate.
  */
 @Module({
+  imports: [TicketsModule],
   providers: [
     KnowledgeArticlesResolver,
     KnowledgeArticlesService,

@@ -11,7 +11,6 @@ import {
   cancelSignal,
   mappingRevisedSignal,
   MIGRATION_WORKFLOW_TYPE,
-  migrationProgressQuery,
   migrationWorkflowId,
   pauseSignal,
   resumeSignal,
@@ -22,6 +21,7 @@ import { ticketWorkflowId } from '../../../workflows/ticket/ticket.contract.js';
 import { APP_CONFIG } from '../app-config.token.js';
 import { userError } from '../common/user-error.js';
 import type { StartMigrationRunInput } from './dto/start-migration-run.input.js';
+import { queryRunProgress } from './query-run-progress.js';
 import type { MigrationRejectModel, MigrationRunModel, MigrationSampleRecordModel } from './models/migration-run.model.js';
 
 const DEFAULT_BATCH_SIZE = 1_000;
@@ -135,13 +135,8 @@ export class MigrationRunsService {
   }
 
   /** Live progress from the run's workflow; null once the workflow is gone (the report has the final counts). */
-  async progress(runId: string): Promise<MigrationProgress | null> {
-    try {
-      return await this.temporal.workflow.getHandle(migrationWorkflowId(runId)).query(migrationProgressQuery);
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return null;
-      throw error;
-    }
+  progress(runId: string): Promise<MigrationProgress | null> {
+    return queryRunProgress(this.temporal, runId);
   }
 
   async rejects(runId: string, first: number, reason: string | null): Promise<MigrationRejectModel[]> {

@@ -25,7 +25,7 @@ interface AgentRow {
   open_tickets: number;
   last_assigned_at: Date | null;
   updated_at: Date;
-  groups: Array<{ id: string; name: string; isFallback: boolean; createdAt: string; updatedAt: string }>;
+  groups: Array<{ id: string; name: string; isFallback: boolean; visibleToAllAgents: boolean; createdAt: string; updatedAt: string }>;
 }
 
 const AGENT_ROWS = `
@@ -33,6 +33,7 @@ const AGENT_ROWS = `
          a.availability, a.last_assigned_at, a.updated_at,
          (SELECT count(*)::int FROM tickets t WHERE t.assignee_id = a.user_id AND t.status NOT IN ('solved', 'closed')) AS open_tickets,
          COALESCE((SELECT jsonb_agg(jsonb_build_object('id', g.id, 'name', g.name, 'isFallback', g.is_fallback,
+                                                       'visibleToAllAgents', g.visible_to_all_agents,
                                                        'createdAt', g.created_at, 'updatedAt', g.updated_at) ORDER BY g.name)
                      FROM agent_groups ag JOIN groups g ON g.id = ag.group_id WHERE ag.agent_id = a.user_id), '[]') AS groups
     FROM agents a JOIN users u ON u.id = a.user_id`;
@@ -216,7 +217,7 @@ function toAgentModel(row: AgentRow): AgentModel {
     userId: row.user_id,
     email: row.email,
     displayName: row.display_name,
-    groups: row.groups.map((g) => ({ id: g.id, name: g.name, isFallback: g.isFallback, createdAt: new Date(g.createdAt), updatedAt: new Date(g.updatedAt) })),
+    groups: row.groups.map((g) => ({ ...g, createdAt: new Date(g.createdAt), updatedAt: new Date(g.updatedAt) })),
     skills: Object.entries(row.skills)
       .map(([skill, level]) => ({ skill, level }))
       .sort((a, b) => (a.skill < b.skill ? -1 : a.skill > b.skill ? 1 : 0)),

@@ -20,7 +20,17 @@ export class GroupsResolver {
   @Roles(...ROUTING_WRITERS)
   @Mutation(() => GroupModel, { description: 'Audited.' })
   createGroup(@Args('input') input: CreateGroupInput, @CurrentUser() caller: AuthenticatedUser): Promise<GroupModel> {
-    return this.groups.create(input.name, caller.id);
+    return this.groups.create(input.name, input.visibleToAllAgents ?? true, caller.id);
+  }
+
+  @Roles(...ROUTING_WRITERS)
+  @Mutation(() => GroupModel, { description: "Whether every agent sees the group's tickets, or only its members; audited." })
+  setGroupVisibleToAllAgents(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('visibleToAllAgents') visibleToAllAgents: boolean,
+    @CurrentUser() caller: AuthenticatedUser,
+  ): Promise<GroupModel> {
+    return this.groups.setVisibleToAllAgents(id, visibleToAllAgents, caller.id);
   }
 
   @Roles(...ROUTING_WRITERS)

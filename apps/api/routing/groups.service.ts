@@ -37,12 +37,18 @@ export class GroupsService {
     return toGroupModel(await this.rows.get(id));
   }
 
-  async create(name: string, actorUserId: string): Promise<GroupModel> {
+  async create(name: string, visibleToAllAgents: boolean, actorUserId: string): Promise<GroupModel> {
     const trimmed = name.trim();
     const saved = await this.rows.create(actorUserId, (manager, id) =>
-      mapNameConflict(() => manager.insert(GroupEntity, { id, name: trimmed, isFallback: false }), trimmed),
+      mapNameConflict(() => manager.insert(GroupEntity, { id, name: trimmed, isFallback: false, visibleToAllAgents }), trimmed),
     );
     return toGroupModel(saved);
+  }
+
+  /** Who sees the group's tickets: every agent, or only its members (see tickets/ticket-visibility.ts). */
+  async setVisibleToAllAgents(id: string, visibleToAllAgents: boolean, actorUserId: string): Promise<GroupModel> {
+    const after = await this.rows.update(id, actorUserId, (manager) => manager.update(GroupEntity, { id }, { visibleToAllAgents }));
+    return toGroupModel(after);
   }
 
   async rename(id: string, name: string, actorUserId: string): Promise<GroupModel> {
@@ -88,5 +94,5 @@ function mapNameConflict(write: () => Promise<unknown>, name: string): Promise<u
 }
 
 function snapshot(group: GroupEntity): Record<string, unknown> {
-  return { id: group.id, name: group.name, isFallback: group.isFallback };
+  return { id: group.id, name: group.name, isFallback: group.isFallback, visibleToAllAgents: group.visibleToAllAgents };
 }

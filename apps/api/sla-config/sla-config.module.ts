@@ -7,6 +7,8 @@ import { HelpdeskSettingsResolver } from './helpdesk-settings.resolver.js';
 import { HelpdeskSettingsService } from './helpdesk-settings.service.js';
 import { SlaPoliciesResolver } from './sla-policies.resolver.js';
 import { SlaPoliciesService } from './sla-policies.service.js';
+import { SlaReapplyResolver } from './sla-reapply.resolver.js';
+import { SlaReapplyService } from './sla-reapply.service.js';
 
 /** The admin configuration of SLAs: business calendars, SLA policies, escalation policies and help desk settings. */
 @Module({
@@ -15,6 +17,8 @@ import { SlaPoliciesService } from './sla-policies.service.js';
     CalendarsService,
     SlaPoliciesResolver,
     SlaPoliciesService,
+    SlaReapplyResolver,
+    SlaReapplyService,
     EscalationPoliciesResolver,
     EscalationPoliciesService,
     HelpdeskSettingsResolver,

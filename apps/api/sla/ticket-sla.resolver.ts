@@ -1,7 +1,9 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { fieldRoles } from '../auth/field-roles.middleware.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { TicketLoadersOfRequest } from '../tickets/loaders/ticket-loaders.js';
 import { TicketModel } from '../tickets/models/ticket.model.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { TicketWorkflowsClient } from '../tickets/ticket-workflows.client.js';
@@ -16,18 +18,23 @@ export class TicketSlaResolver {
   constructor(
     private readonly tickets: TicketsService,
     private readonly workflows: TicketWorkflowsClient,
+    private readonly loaders: TicketLoadersOfRequest,
   ) {}
 
-  @ResolveField(() => TicketSlaModel, { description: 'Per metric: target, elapsed and remaining business time, deadline, breach — live.' })
-  async sla(@Parent() ticket: TicketModel): Promise<TicketSlaModel> {
-    return slaView(await this.workflows.liveState(ticket.id), Date.now());
+  /** Own role check (guards do not run on field resolvers); the workflow query is the one `live` uses, once per ticket. */
+  @ResolveField(() => TicketSlaModel, {
+    description: 'Per metric: target, elapsed and remaining business time, deadline, breach — live.',
+    middleware: [fieldRoles(...SLA_WATCHERS)],
+  })
+  async sla(@Parent() ticket: TicketModel, @Context() context: object): Promise<TicketSlaModel> {
+    return slaView(await this.loaders.of(context).liveState.load(ticket.id), Date.now());
   }
 
   @Roles(...SLA_WATCHERS)
   @Mutation(() => TicketModel, { description: 'Stops the repeating escalation steps of a ticket; recorded on its timeline.' })
   async acknowledgeEscalation(@Args('input') input: AcknowledgeEscalationInput, @CurrentUser() caller: AuthenticatedUser): Promise<TicketModel> {
-    await this.tickets.get(input.ticketId);
+    await this.tickets.get(input.ticketId, caller);
     await this.workflows.acknowledgeEscalation(input.ticketId, { actorUserId: caller.id, note: input.note ?? null });
-    return this.tickets.get(input.ticketId);
+    return this.tickets.get(input.ticketId, 'system');
   }
 }

@@ -1,4 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { TicketsAtRiskArgs } from './dto/tickets-at-risk.args.js';
 import { TicketAtRiskModel } from './models/ticket-at-risk.model.js';
@@ -14,7 +16,7 @@ export class TicketsAtRiskResolver {
     description: 'Tickets breaching within the window or already breached, soonest deadline first.',
     complexity: ({ args, childComplexity }) => (args.first ?? 50) * childComplexity,
   })
-  ticketsAtRisk(@Args() args: TicketsAtRiskArgs): Promise<TicketAtRiskModel[]> {
-    return this.atRisk.list(args);
+  ticketsAtRisk(@Args() args: TicketsAtRiskArgs, @CurrentUser() caller: AuthenticatedUser): Promise<TicketAtRiskModel[]> {
+    return this.atRisk.list(args, caller);
   }
 }

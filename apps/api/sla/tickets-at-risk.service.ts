@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TicketEntity } from '../../../libs/db/entities/ticket.entity.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { restrictToScope, TicketVisibility } from '../tickets/ticket-visibility.js';
 import type { TicketsAtRiskArgs } from './dto/tickets-at-risk.args.js';
 import type { TicketAtRiskModel } from './models/ticket-at-risk.model.js';
 
 /** Served from the SLA read model the ticket workflows keep in PostgreSQL, walking the index on the next deadline. */
 @Injectable()
 export class TicketsAtRiskService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly visibility: TicketVisibility,
+  ) {}
 
-  async list(args: TicketsAtRiskArgs, now = new Date()): Promise<TicketAtRiskModel[]> {
+  /** Only the tickets the caller may see (see tickets/ticket-visibility.ts). */
+  async list(args: TicketsAtRiskArgs, caller: AuthenticatedUser, now = new Date()): Promise<TicketAtRiskModel[]> {
     const horizon = new Date(now.getTime() + args.withinMinutes * 60_000);
     const query = this.dataSource
       .getRepository(TicketEntity)
@@ -20,6 +26,7 @@ export class TicketsAtRiskService {
       .limit(args.first);
     if (args.groupId) query.andWhere('t.group_id = :groupId', { groupId: args.groupId });
     if (args.priorities?.length) query.andWhere('t.priority IN (:...priorities)', { priorities: args.priorities });
+    restrictToScope(query, await this.visibility.scopeOf(caller));
     const tickets = await query.getMany();
     return tickets.map((ticket) => ({
       ticket,

@@ -7,6 +7,7 @@ import {
   acknowledgeEscalationUpdate,
   agentReplyUpdate,
   assignmentOpportunitySignal,
+  assignTicketUpdate,
   changeStatusUpdate,
   customerReplyUpdate,
   reclassifyUpdate,
@@ -15,7 +16,9 @@ import {
   TICKET_WORKFLOW_TYPE,
   ticketStateQuery,
   ticketWorkflowId,
+  updateFieldsUpdate,
   type AcknowledgeRequest,
+  type AssignRequest,
   type AgentReplyEvent,
   type ChangeStatusRequest,
   type CustomerReplyEvent,
@@ -24,7 +27,10 @@ import {
   type PersistedTicket,
   type TicketLifecycleState,
   type TicketWorkflowInput,
+  type UpdateFieldsRequest,
 } from '../../../workflows/ticket/ticket.contract.js';
+import { collaboratorChangedUpdate, type CollaboratorChange } from '../../../workflows/ticket/ticket-collaborators.contract.js';
+import { mergeIntoUpdate, type MergeIntoRequest } from '../../../workflows/ticket/ticket-merge.contract.js';
 import { APP_CONFIG } from '../app-config.token.js';
 import { userError } from '../common/user-error.js';
 
@@ -88,6 +94,31 @@ export class TicketWorkflowsClient {
   acknowledgeEscalation(ticketId: string, request: AcknowledgeRequest): Promise<TicketLifecycleState> {
     return this.update(ticketId, () =>
       this.temporal.workflow.getHandle(ticketWorkflowId(ticketId)).executeUpdate(acknowledgeEscalationUpdate, { args: [request] }),
+    );
+  }
+
+  assign(ticketId: string, request: AssignRequest): Promise<TicketLifecycleState> {
+    return this.update(ticketId, () =>
+      this.temporal.workflow.getHandle(ticketWorkflowId(ticketId)).executeUpdate(assignTicketUpdate, { args: [request] }),
+    );
+  }
+
+  updateFields(ticketId: string, request: UpdateFieldsRequest): Promise<TicketLifecycleState> {
+    return this.update(ticketId, () =>
+      this.temporal.workflow.getHandle(ticketWorkflowId(ticketId)).executeUpdate(updateFieldsUpdate, { args: [request] }),
+    );
+  }
+
+  /** A ticket is merged once: the fixed update id makes a retried merge land on the first. */
+  mergeInto(duplicateTicketId: string, request: MergeIntoRequest): Promise<TicketLifecycleState> {
+    return this.update(duplicateTicketId, () =>
+      this.temporal.workflow.getHandle(ticketWorkflowId(duplicateTicketId)).executeUpdate(mergeIntoUpdate, { args: [request], updateId: 'merge' }),
+    );
+  }
+
+  collaboratorChanged(ticketId: string, change: CollaboratorChange): Promise<TicketLifecycleState> {
+    return this.update(ticketId, () =>
+      this.temporal.workflow.getHandle(ticketWorkflowId(ticketId)).executeUpdate(collaboratorChangedUpdate, { args: [change] }),
     );
   }
 

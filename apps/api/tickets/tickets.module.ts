@@ -1,7 +1,32 @@
 import { Module } from '@nestjs/common';
+import { TicketAssignmentResolver } from './ticket-assignment.resolver.js';
+import { TicketAssignmentService } from './ticket-assignment.service.js';
+import { TicketFieldsResolver } from './ticket-fields.resolver.js';
+import { TicketCollaboratorsResolver } from './ticket-collaborators.resolver.js';
+import { TicketCollaboratorsService } from './ticket-collaborators.service.js';
+import { TicketMergeResolver } from './ticket-merge.resolver.js';
+import { TicketMergeService } from './ticket-merge.service.js';
+import { TicketVisibility } from './ticket-visibility.js';
+import { TicketLoadersOfRequest } from './loaders/ticket-loaders.js';
 import { TicketWorkflowsClient } from './ticket-workflows.client.js';
 import { TicketsResolver } from './tickets.resolver.js';
 import { TicketsService } from './tickets.service.js';
 
-@Module({ providers: [TicketsResolver, TicketsService, TicketWorkflowsClient], exports: [TicketsService, TicketWorkflowsClient] })
+@Module({
+  providers: [
+    TicketsResolver,
+    TicketsService,
+    TicketLoadersOfRequest,
+    TicketWorkflowsClient,
+    TicketVisibility,
+    TicketAssignmentResolver,
+    TicketAssignmentService,
+    TicketFieldsResolver,
+    TicketMergeResolver,
+    TicketMergeService,
+    TicketCollaboratorsResolver,
+    TicketCollaboratorsService,
+  ],
+  exports: [TicketsService, TicketWorkflowsClient, TicketVisibility, TicketLoadersOfRequest],
+})
 export class TicketsModule {}

@@ -1,6 +1,7 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { fieldRoles } from '../auth/field-roles.middleware.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ChangeTicketStatusInput } from './dto/change-ticket-status.input.js';
 import { CreateTicketInput } from './dto/create-ticket.input.js';
@@ -8,37 +9,46 @@ import { ReclassifyTicketInput } from './dto/reclassify-ticket.input.js';
 import { RecordCustomerReplyInput } from './dto/record-customer-reply.input.js';
 import { ReplyToTicketInput } from './dto/reply-to-ticket.input.js';
 import { TicketsFilterInput } from './dto/tickets-filter.input.js';
+import { TicketOrderInput } from './dto/ticket-order.input.js';
 import { CustomerReplyResultModel } from './models/customer-reply-result.model.js';
 import { TicketConnectionModel } from './models/ticket-connection.model.js';
 import { TicketEventModel } from './models/ticket-event.model.js';
 import { TicketLiveStateModel } from './models/ticket-live-state.model.js';
 import { TicketMessageModel } from './models/ticket-message.model.js';
 import { TicketModel } from './models/ticket.model.js';
+import { DEFAULT_TICKET_ORDER } from './ticket-sort.js';
+import { TicketLoadersOfRequest } from './loaders/ticket-loaders.js';
 import { TicketsService } from './tickets.service.js';
 
 const TICKET_WORKERS = ['agent', 'supervisor', 'admin'] as const;
 
 @Resolver(() => TicketModel)
 export class TicketsResolver {
-  constructor(private readonly ticketsService: TicketsService) {}
+  constructor(
+    private readonly ticketsService: TicketsService,
+    private readonly loaders: TicketLoadersOfRequest,
+  ) {}
 
   @Roles(...TICKET_WORKERS)
   @Query(() => TicketModel)
-  ticket(@Args('id', { type: () => ID }) id: string): Promise<TicketModel> {
-    return this.ticketsService.get(id);
+  ticket(@Args('id', { type: () => ID }) id: string, @CurrentUser() caller: AuthenticatedUser): Promise<TicketModel> {
+    return this.ticketsService.get(id, caller);
   }
 
   @Roles(...TICKET_WORKERS)
   @Query(() => TicketConnectionModel, {
-    description: 'Newest first, with cursor pagination.',
+    description: 'The tickets the caller may see, filtered; newest first unless orderBy says otherwise; cursor pagination.',
     complexity: ({ args, childComplexity }) => Number(args.first ?? 20) * childComplexity,
   })
   tickets(
     @Args('filter', { nullable: true }) filter: TicketsFilterInput,
     @Args('first', { type: () => Int, defaultValue: 20, description: '1 to 100.' }) first: number,
-    @Args('after', { nullable: true, description: 'endCursor of the previous page.' }) after?: string,
+    @CurrentUser() caller: AuthenticatedUser,
+    @Args('after', { nullable: true, description: 'endCursor of the previous page (taken with the same orderBy).' }) after?: string,
+    @Args('orderBy', { nullable: true }) orderBy?: TicketOrderInput,
   ): Promise<TicketConnectionModel> {
-    return this.ticketsService.list(filter, first, after);
+    const order = { by: orderBy?.by ?? DEFAULT_TICKET_ORDER.by, direction: orderBy?.direction ?? DEFAULT_TICKET_ORDER.direction };
+    return this.ticketsService.list(filter, order, first, after, caller);
   }
 
   @Roles(...TICKET_WORKERS)
@@ -73,19 +83,22 @@ export class TicketsResolver {
     return this.ticketsService.reclassify(input, caller);
   }
 
-  @ResolveField(() => TicketLiveStateModel, { nullable: true, description: 'Live from the ticket workflow.' })
-  async live(@Parent() ticket: TicketModel): Promise<TicketLiveStateModel> {
-    const state = await this.ticketsService.liveState(ticket.id);
+  // The fields below carry their own role check (guards do not run on field resolvers) and load through the
+  // request's loaders, so a page of tickets costs one query per field, not one per ticket (loaders/ticket-loaders.ts).
+
+  @ResolveField(() => TicketLiveStateModel, { nullable: true, description: 'Live from the ticket workflow.', middleware: [fieldRoles(...TICKET_WORKERS)] })
+  async live(@Parent() ticket: TicketModel, @Context() context: object): Promise<TicketLiveStateModel> {
+    const state = await this.loaders.of(context).liveState.load(ticket.id);
     return { ...state, lastAgentReplyAt: state.lastAgentReplyAt ? new Date(state.lastAgentReplyAt) : null };
   }
 
-  @ResolveField(() => [TicketMessageModel])
-  messages(@Parent() ticket: TicketModel): Promise<TicketMessageModel[]> {
-    return this.ticketsService.messages(ticket.id);
+  @ResolveField(() => [TicketMessageModel], { middleware: [fieldRoles(...TICKET_WORKERS)] })
+  messages(@Parent() ticket: TicketModel, @Context() context: object): Promise<TicketMessageModel[]> {
+    return this.loaders.of(context).messages.load(ticket.id);
   }
 
-  @ResolveField(() => [TicketEventModel], { description: "The ticket's timeline, oldest first." })
-  timeline(@Parent() ticket: TicketModel): Promise<TicketEventModel[]> {
-    return this.ticketsService.timeline(ticket.id);
+  @ResolveField(() => [TicketEventModel], { description: "The ticket's timeline, oldest first.", middleware: [fieldRoles(...TICKET_WORKERS)] })
+  timeline(@Parent() ticket: TicketModel, @Context() context: object): Promise<TicketEventModel[]> {
+    return this.loaders.of(context).timeline.load(ticket.id);
   }
 }

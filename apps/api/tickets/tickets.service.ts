@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { TicketEventEntity } from '../../../libs/db/entities/ticket-event.entity.js';
 import { TicketMessageEntity } from '../../../libs/db/entities/ticket-message.entity.js';
 import { TicketEntity } from '../../../libs/db/entities/ticket.entity.js';
 import { TICKET_LIMITS } from '../../../libs/domain/tickets/ticket-fields.js';
-import type { TicketLifecycleState } from '../../../workflows/ticket/ticket.contract.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { userError } from '../common/user-error.js';
 import type { ChangeTicketStatusInput } from './dto/change-ticket-status.input.js';
@@ -16,8 +14,13 @@ import type { RecordCustomerReplyInput } from './dto/record-customer-reply.input
 import type { ReplyToTicketInput } from './dto/reply-to-ticket.input.js';
 import type { CustomerReplyResultModel } from './models/customer-reply-result.model.js';
 import type { TicketsFilterInput } from './dto/tickets-filter.input.js';
+import type { UpdateTicketFieldsInput } from './dto/update-ticket-fields.input.js';
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.js';
+import { applyTicketFilters, applyTicketOrder } from './ticket-list-query.js';
+import type { TicketOrder } from './ticket-sort.js';
+import { restrictToScope, TicketVisibility, type TicketReader } from './ticket-visibility.js';
 import { newTicketFrom } from './new-ticket.js';
+import { attachToReply, checkReplyAttachments } from './reply-attachments.js';
 import { TicketWorkflowsClient } from './ticket-workflows.client.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -32,6 +35,7 @@ export class TicketsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly workflows: TicketWorkflowsClient,
+    private readonly visibility: TicketVisibility,
   ) {}
 
   private get tickets() {
@@ -54,39 +58,48 @@ export class TicketsService {
     return ticket;
   }
 
-  async get(id: string): Promise<TicketEntity> {
+  /**
+   * The ticket, if the reader may see it (see ticket-visibility.ts). One that exists but is hidden from them gets the
+   * same NOT_FOUND as one that does not exist, so ids do not leak. Every read and change of a ticket starts here; the
+   * result of a change is read as 'system', since the caller may have just moved the ticket out of their own sight.
+   */
+  async get(id: string, reader: TicketReader): Promise<TicketEntity> {
     // The column is a uuid: anything else would make PostgreSQL fail the query (an internal error, not an answer).
     if (!isUUID(id)) throw userError('BAD_USER_INPUT', 'id must be a ticket id (a UUID).');
     const ticket = await this.tickets.findOneBy({ id });
-    if (!ticket) throw userError('NOT_FOUND', `There is no ticket ${id}.`);
+    if (!ticket || !(await this.visibility.canSee(ticket, reader))) throw userError('NOT_FOUND', `There is no ticket ${id}.`);
     return ticket;
   }
 
-  /** Newest first, by keyset on (created_at, id): stable under inserts, fast at any depth. */
-  async list(filter: TicketsFilterInput | undefined, first: number, after: string | undefined): Promise<TicketPage> {
+  /**
+   * The tickets the caller may see, filtered, in the order asked for, by keyset on (sort key, id): stable under
+   * inserts and ties, fast at any depth.
+   */
+  async list(filter: TicketsFilterInput | undefined, order: TicketOrder, first: number, after: string | undefined, caller: AuthenticatedUser): Promise<TicketPage> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw userError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}.`);
     }
-    const query = this.tickets.createQueryBuilder('t').orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC').limit(first + 1);
-    if (filter?.status?.length) query.andWhere('t.status IN (:...status)', { status: filter.status });
-    if (filter?.priority?.length) query.andWhere('t.priority IN (:...priority)', { priority: filter.priority });
-    if (filter?.channel?.length) query.andWhere('t.channel IN (:...channel)', { channel: filter.channel });
-    if (filter?.requesterEmail) query.andWhere('t.requester_email = :email', { email: filter.requesterEmail.toLowerCase() });
-    if (after) {
-      const cursor = decodeTicketCursor(after);
-      query.andWhere('(t.created_at, t.id) < (:createdAt, :id)', cursor);
-    }
-    const rows = await query.getMany();
-    const page = rows.slice(0, first);
-    const edges = page.map((node) => ({ cursor: encodeTicketCursor(node), node }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    const cursor = after ? decodeTicketCursor(after, order) : null;
+    const query = this.tickets.createQueryBuilder('t').limit(first + 1);
+    applyTicketFilters(query, filter, caller.id, new Date());
+    restrictToScope(query, await this.visibility.scopeOf(caller));
+    applyTicketOrder(query, order, cursor);
+    const { entities, raw } = await query.getRawAndEntities<{ sort_key: string }>();
+    const edges = entities.slice(0, first).map((node, index) => ({
+      cursor: encodeTicketCursor({ ...order, key: raw[index].sort_key, id: node.id }),
+      node,
+    }));
+    return { edges, pageInfo: { hasNextPage: entities.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   /** Stores the message, then tells the workflow; a refused reply (e.g. closed ticket) leaves no message behind. */
   async reply(input: ReplyToTicketInput, caller: AuthenticatedUser): Promise<TicketMessageEntity> {
-    await this.get(input.ticketId);
+    await this.get(input.ticketId, caller);
+    const attachmentIds = input.attachmentIds ?? [];
+    await checkReplyAttachments(this.dataSource, input.ticketId, attachmentIds, caller.id);
     const message = await this.storeMessage(input.ticketId, 'agent', caller.id, input.body, input.public);
     try {
+      await attachToReply(this.dataSource, message.id, attachmentIds, caller.id);
       await this.workflows.agentReplied(input.ticketId, {
         messageId: message.id,
         actorUserId: caller.id,
@@ -101,13 +114,13 @@ export class TicketsService {
   }
 
   async changeStatus(input: ChangeTicketStatusInput, caller: AuthenticatedUser): Promise<TicketEntity> {
-    await this.get(input.ticketId);
+    await this.get(input.ticketId, caller);
     await this.workflows.changeStatus(input.ticketId, { status: input.status, actorUserId: caller.id });
-    return this.get(input.ticketId);
+    return this.get(input.ticketId, 'system');
   }
 
   async reclassify(input: ReclassifyTicketInput, caller: AuthenticatedUser): Promise<TicketEntity> {
-    await this.get(input.ticketId);
+    await this.get(input.ticketId, caller);
     const { ticketId, priority, groupId, organizationId, customerTier, tags } = input;
     // Only what the caller gave changes; a null clears a group, organization or tier.
     const given = Object.fromEntries(
@@ -115,7 +128,26 @@ export class TicketsService {
     );
     if (given.priority === null) throw userError('BAD_USER_INPUT', 'priority cannot be cleared, only changed.');
     await this.workflows.reclassify(ticketId, { ...given, tags: tags === null ? [] : tags, actorUserId: caller.id });
-    return this.get(ticketId);
+    return this.get(ticketId, 'system');
+  }
+
+  /**
+   * Sets custom fields (a null value removes one). The workflow records the change on the timeline and writes the
+   * fields; it gets the complete map, merged here into the row's fields (the freshest: a migration's delta run writes
+   * there too).
+   */
+  async updateFields(input: UpdateTicketFieldsInput, caller: AuthenticatedUser): Promise<TicketEntity> {
+    const ticket = await this.get(input.ticketId, caller);
+    const fields = { ...ticket.fields };
+    for (const { name, value } of input.fields) {
+      if (value === null || value === undefined) delete fields[name];
+      else fields[name] = value;
+    }
+    if (Object.keys(fields).length > TICKET_LIMITS.maxFormFields) {
+      throw userError('BAD_USER_INPUT', `fields: a ticket has at most ${TICKET_LIMITS.maxFormFields} custom fields.`, { field: 'fields' });
+    }
+    await this.workflows.updateFields(ticket.id, { fields, actorUserId: caller.id });
+    return this.get(ticket.id, 'system');
   }
 
   /**
@@ -123,16 +155,16 @@ export class TicketsService {
    * takes no more messages: the reply opens a follow-up ticket linked to it, as a new ticket with its own workflow.
    */
   async recordCustomerReply(input: RecordCustomerReplyInput, caller: AuthenticatedUser | null): Promise<CustomerReplyResultModel> {
-    const ticket = await this.get(input.ticketId);
+    const ticket = await this.get(input.ticketId, caller ?? 'system');
     if (ticket.status !== 'closed') {
       const message = await this.storeMessage(ticket.id, 'customer', null, input.body, true);
       try {
         await this.workflows.customerReplied(ticket.id, { messageId: message.id, actorUserId: caller?.id ?? null, at: message.createdAt.toISOString() });
-        return { ticket: await this.get(ticket.id), message, followUp: false };
+        return { ticket: await this.get(ticket.id, 'system'), message, followUp: false };
       } catch (error) {
         await this.dataSource.getRepository(TicketMessageEntity).delete({ id: message.id });
         // The workflow closed the ticket in the meantime (auto-close): the reply still must not be lost.
-        if ((await this.get(ticket.id)).status !== 'closed') throw error;
+        if ((await this.get(ticket.id, 'system')).status !== 'closed') throw error;
       }
     }
     const followUp = await this.openFollowUp(ticket, input.body, caller);
@@ -156,7 +188,7 @@ export class TicketsService {
     };
     const newTicket = newTicketFrom(input, caller?.id ?? null, new Date(), closed.id);
     await this.workflows.open(newTicket);
-    return this.get(newTicket.id);
+    return this.get(newTicket.id, 'system');
   }
 
   private storeMessage(ticketId: string, authorType: 'agent' | 'customer', authorUserId: string | null, body: string, isPublic: boolean) {
@@ -164,17 +196,6 @@ export class TicketsService {
     return messages.save(messages.create({ id: randomUUID(), ticketId, authorType, authorUserId, body, isPublic }));
   }
 
-  liveState(ticketId: string): Promise<TicketLifecycleState> {
-    return this.workflows.liveState(ticketId);
-  }
-
-  messages(ticketId: string): Promise<TicketMessageEntity[]> {
-    return this.dataSource.getRepository(TicketMessageEntity).find({ where: { ticketId }, order: { createdAt: 'ASC', id: 'ASC' } });
-  }
-
-  timeline(ticketId: string): Promise<TicketEventEntity[]> {
-    return this.dataSource.getRepository(TicketEventEntity).find({ where: { ticketId }, order: { sequence: 'ASC' } });
-  }
 }
 
 /** A reused idempotency key must describe the same ticket; otherwise the client has a bug worth hearing about. */

@@ -30,4 +30,15 @@ export class DevOutboxMailEntity {
   /** Header values by lower-cased name. */
   @Column('jsonb')
   headers!: Record<string, string>;
+
+  /** What was attached to the mail (not the bytes). */
+  @Column('jsonb')
+  attachments!: DevOutboxAttachment[];
+}
+
+export interface DevOutboxAttachment {
+  filename: string | null;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
 }

@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-/** A file that came with an inbound mail: its metadata, and its bytes (read only when asked for). */
+/**
+ * A file that came with a customer's mail (`inboundMessageId`), or one an agent uploaded (`uploadedBy`) to send with a
+ * reply (`sentWithMessageId` once a reply references it): its metadata, and its bytes (read only when asked for, in
+ * slices: libs/db/attachment-content.ts).
+ */
 @Entity({ name: 'email_attachments' })
 export class EmailAttachmentEntity {
   @PrimaryColumn('uuid')
@@ -9,8 +13,14 @@ export class EmailAttachmentEntity {
   @Column('uuid')
   ticketId!: string;
 
-  @Column('text')
-  inboundMessageId!: string;
+  @Column('text', { nullable: true })
+  inboundMessageId!: string | null;
+
+  @Column('uuid', { nullable: true })
+  uploadedBy!: string | null;
+
+  @Column('uuid', { nullable: true })
+  sentWithMessageId!: string | null;
 
   @Column('text', { nullable: true })
   filename!: string | null;

@@ -14,6 +14,10 @@ export class GroupEntity {
   @Column('boolean', { default: false })
   isFallback!: boolean;
 
+  /** Every agent sees the group's tickets; otherwise only its members (and whoever a ticket is assigned to). */
+  @Column('boolean', { default: true })
+  visibleToAllAgents!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

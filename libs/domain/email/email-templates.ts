@@ -1,5 +1,5 @@
 /** The mails the help desk sends a customer; admins edit their wording, the code decides when each is sent. */
-export const EMAIL_TEMPLATE_KEYS = ['acknowledgment', 'agent_reply', 'solved', 'survey', 'survey_reminder'] as const;
+export const EMAIL_TEMPLATE_KEYS = ['acknowledgment', 'agent_reply', 'solved', 'survey', 'survey_reminder', 'merged'] as const;
 export type EmailTemplateKey = (typeof EMAIL_TEMPLATE_KEYS)[number];
 
 export interface EmailTemplate {
@@ -8,7 +8,8 @@ export interface EmailTemplate {
   body: string;
 }
 
-const COMMON_VARIABLES = [
+/** What every text written to a ticket's customer may use: the ticket, its customer, the agent, the help desk. */
+export const TICKET_TEXT_VARIABLES = [
   'ticket.id',
   'ticket.number',
   'ticket.subject',
@@ -21,11 +22,12 @@ const COMMON_VARIABLES = [
 
 /** The variables each template may use: the sender fills every one of them (an empty string when unknown). */
 export const TEMPLATE_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
-  acknowledgment: COMMON_VARIABLES,
-  agent_reply: [...COMMON_VARIABLES, 'message.body'],
-  solved: COMMON_VARIABLES,
-  survey: [...COMMON_VARIABLES, 'survey.url', 'survey.expiresAt'],
-  survey_reminder: [...COMMON_VARIABLES, 'survey.url', 'survey.expiresAt'],
+  acknowledgment: TICKET_TEXT_VARIABLES,
+  agent_reply: [...TICKET_TEXT_VARIABLES, 'message.body'],
+  solved: TICKET_TEXT_VARIABLES,
+  survey: [...TICKET_TEXT_VARIABLES, 'survey.url', 'survey.expiresAt'],
+  survey_reminder: [...TICKET_TEXT_VARIABLES, 'survey.url', 'survey.expiresAt'],
+  merged: [...TICKET_TEXT_VARIABLES, 'primary.number', 'primary.subject'],
 };
 
 /** Size limits of an admin's template, checked before it is saved. */
@@ -60,5 +62,12 @@ export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, EmailTemplate> = 
     body:
       'Hello {{customer.name}},\n\nA minute of your time would help us: {{survey.url}}\n\n' +
       'The survey about "{{ticket.subject}}" (#{{ticket.number}}) closes at {{survey.expiresAt}}.',
+  },
+  merged: {
+    subject: 'Merged into #{{primary.number}}: {{ticket.subject}}',
+    body:
+      'Hello {{customer.name}},\n\nYour request "{{ticket.subject}}" (#{{ticket.number}}) is about the same thing as ' +
+      '"{{primary.subject}}" (#{{primary.number}}), so we merged the two: we will answer you on #{{primary.number}}.\n\n' +
+      'Reply to this mail to add anything.',
   },
 };

@@ -4,6 +4,7 @@ export {
   EMAIL_TEMPLATE_KEYS,
   TEMPLATE_LIMITS,
   TEMPLATE_VARIABLES,
+  TICKET_TEXT_VARIABLES,
   type EmailTemplate,
   type EmailTemplateKey,
 } from './email-templates.js';

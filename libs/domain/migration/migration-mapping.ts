@@ -11,6 +11,11 @@ export interface FieldRule {
   from?: string;
   template?: string;
   transforms: TransformName[];
+  /**
+   * For a date field whose source holds a duration in hours rather than a time (`Resolution_Time_Hours`): the date
+   * field of the same record it counts from (`solvedAt: { from: Resolution_Time_Hours, hoursAfter: createdAt }`).
+   */
+  hoursAfter?: string;
 }
 
 export interface TypeMapping {
@@ -128,6 +133,14 @@ function checkTypeMapping(type: ImportedType, raw: Record<string, unknown>, issu
     for (const transform of rule.transforms) {
       if (!TRANSFORMS.includes(transform)) issue(['fields', target, 'transform'], `Unknown transform "${transform}"; the transforms are ${TRANSFORMS.join(', ')}.`);
     }
+    if (rule.hoursAfter !== undefined) {
+      const dates = Object.keys(schema).filter((name) => schema[name].kind === 'date');
+      // Fields are mapped in schema order: the field counted from must come first (createdAt always does).
+      const earlier = dates.slice(0, dates.indexOf(target));
+      if (schema[target].kind !== 'date' || !earlier.includes(rule.hoursAfter)) {
+        issue(['fields', target, 'hoursAfter'], `fields.${target}.hoursAfter must name a date field mapped before it: ${earlier.join(', ') || 'none'}.`);
+      }
+    }
     fields[target] = rule;
   }
   const values: Record<string, Record<string, string>> = {};
@@ -158,13 +171,24 @@ function checkTypeMapping(type: ImportedType, raw: Record<string, unknown>, issu
   return { id: String(raw.id ?? ''), fields, values, defaults, customFields };
 }
 
+/** The source paths a rule reads: its `from`, or every `{path}` of its template. */
+export function sourcePathsOf(rule: FieldRule): string[] {
+  if (rule.template === undefined) return rule.from === undefined ? [] : [rule.from];
+  return [...rule.template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+}
+
 function fieldRule(raw: unknown): FieldRule | null {
   if (typeof raw === 'string' && raw !== '') return { from: raw, transforms: [] };
   if (typeof raw !== 'object' || raw === null) return null;
-  const { from, template, transform } = raw as Record<string, unknown>;
+  const { from, template, transform, hoursAfter } = raw as Record<string, unknown>;
   if (typeof from !== 'string' && typeof template !== 'string') return null;
   const transforms = (transform === undefined ? [] : Array.isArray(transform) ? transform : [transform]).map(String) as TransformName[];
-  return { from: typeof from === 'string' ? from : undefined, template: typeof template === 'string' ? template : undefined, transforms };
+  return {
+    from: typeof from === 'string' ? from : undefined,
+    template: typeof template === 'string' ? template : undefined,
+    transforms,
+    ...(hoursAfter === undefined ? {} : { hoursAfter: String(hoursAfter) }),
+  };
 }
 
 function asObject(value: unknown): Record<string, unknown> {

@@ -9,11 +9,13 @@ const DAY_MS = 86_400_000;
 const DONE_STATUSES = ['solved', 'closed'];
 
 /**
- * The phase a record is imported in. A ticket that could not be mapped is reported in the first ticket phase (its
- * status is unknown, and the operator should hear about it early); messages come with the history, after every ticket
- * they can belong to; `other` records are counted (skipped) with the history.
+ * The phase a record is imported in, by the values its mapping gave it — also when another of its fields failed, so a
+ * resolved ticket with an unreadable optional date is reported with the history, where it would have gone. A ticket
+ * whose status itself is unknown is reported in the first ticket phase (the operator should hear about it early);
+ * messages come with the history, after every ticket they can belong to; `other` records are counted (skipped) with the
+ * history. A done ticket's age is that of its closing (closedAt, else solvedAt, updatedAt, createdAt).
  */
-export function phaseOf(type: RecordType, mapped: MappedRecord | null, runStartedAt: number): MigrationPhase {
+export function phaseOf(type: RecordType, values: MappedRecord['values'] | null, runStartedAt: number): MigrationPhase {
   switch (type) {
     case 'organization':
     case 'customer':
@@ -24,10 +26,11 @@ export function phaseOf(type: RecordType, mapped: MappedRecord | null, runStarte
     case 'other':
       return 'history';
     case 'ticket': {
-      if (!mapped) return 'open_tickets';
-      if (!DONE_STATUSES.includes(String(mapped.values.status))) return 'open_tickets';
-      const closedAt = Date.parse(String(mapped.values.updatedAt ?? mapped.values.createdAt));
-      return runStartedAt - closedAt <= RECENTLY_CLOSED_DAYS * DAY_MS ? 'recently_closed' : 'history';
+      const status = values?.status;
+      if (typeof status !== 'string' || !DONE_STATUSES.includes(status)) return 'open_tickets';
+      const doneAt = [values!.closedAt, values!.solvedAt, values!.updatedAt, values!.createdAt].find((value) => typeof value === 'string');
+      if (doneAt === undefined) return 'history';
+      return runStartedAt - Date.parse(String(doneAt)) <= RECENTLY_CLOSED_DAYS * DAY_MS ? 'recently_closed' : 'history';
     }
   }
 }

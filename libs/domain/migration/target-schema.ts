@@ -36,6 +36,9 @@ export const TARGET_SCHEMA: Record<ImportedType, Record<string, TargetField>> = 
     tags: { kind: 'list' },
     createdAt: { kind: 'date', required: true },
     updatedAt: { kind: 'date' },
+    /** When a done ticket was solved and closed: its resolution time in reports (never guessed from createdAt). */
+    solvedAt: { kind: 'date' },
+    closedAt: { kind: 'date' },
   },
   message: {
     ticketId: { kind: 'reference', required: true },

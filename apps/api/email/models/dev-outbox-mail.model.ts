@@ -1,6 +1,21 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { DevOutboxMailEntity } from '../../../../libs/db/entities/dev-outbox-mail.entity.js';
 import { JSONScalar } from '../../common/json.scalar.js';
+
+@ObjectType('DevOutboxAttachment', { description: 'A file attached to a mail the dev outbox received (its bytes are not kept).' })
+export class DevOutboxAttachmentModel {
+  @Field(() => String, { nullable: true })
+  filename!: string | null;
+
+  @Field()
+  contentType!: string;
+
+  @Field(() => Int)
+  sizeBytes!: number;
+
+  @Field({ description: 'SHA-256 of the bytes, hex.' })
+  sha256!: string;
+}
 
 @ObjectType('DevOutboxMail', { description: 'A mail the local SMTP sink received instead of a customer.' })
 export class DevOutboxMailModel {
@@ -30,6 +45,9 @@ export class DevOutboxMailModel {
 
   @Field(() => JSONScalar, { description: 'Header values by lower-cased name.' })
   headers!: Record<string, string>;
+
+  @Field(() => [DevOutboxAttachmentModel])
+  attachments!: DevOutboxAttachmentModel[];
 }
 
 export function toDevOutboxMailModel(entity: DevOutboxMailEntity): DevOutboxMailModel {
@@ -43,5 +61,6 @@ export function toDevOutboxMailModel(entity: DevOutboxMailEntity): DevOutboxMail
     text: entity.textBody,
     html: entity.htmlBody,
     headers: entity.headers,
+    attachments: entity.attachments,
   };
 }

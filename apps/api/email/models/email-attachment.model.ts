@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { EmailAttachmentEntity } from '../../../../libs/db/entities/email-attachment.entity.js';
 
-@ObjectType('EmailAttachment', { description: 'A file that came with a customer’s mail (its metadata; the bytes are stored beside it).' })
+@ObjectType('EmailAttachment', {
+  description: 'A file that came with a customer’s mail, or that an agent sent with a reply (its metadata; download the bytes at `downloadPath`).',
+})
 export class EmailAttachmentModel {
   @Field(() => ID)
   id!: string;
@@ -9,8 +11,11 @@ export class EmailAttachmentModel {
   @Field(() => ID)
   ticketId!: string;
 
-  @Field({ description: 'The Message-ID of the mail it came with.' })
-  messageId!: string;
+  @Field(() => String, { nullable: true, description: 'The Message-ID of the customer’s mail it came with; null for a file an agent sent.' })
+  messageId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The agent reply (ticket message) it was sent with; null for a file a customer sent.' })
+  sentWithMessageId!: string | null;
 
   @Field(() => String, { nullable: true })
   filename!: string | null;
@@ -24,8 +29,11 @@ export class EmailAttachmentModel {
   @Field()
   sha256!: string;
 
-  @Field()
+  @Field({ description: 'When it was received, or uploaded.' })
   receivedAt!: Date;
+
+  @Field({ description: '`GET` it with the bearer token for the bytes: /attachments/<id>.' })
+  downloadPath!: string;
 }
 
 export function toEmailAttachmentModel(entity: EmailAttachmentEntity): EmailAttachmentModel {
@@ -33,10 +41,12 @@ export function toEmailAttachmentModel(entity: EmailAttachmentEntity): EmailAtta
     id: entity.id,
     ticketId: entity.ticketId,
     messageId: entity.inboundMessageId,
+    sentWithMessageId: entity.sentWithMessageId,
     filename: entity.filename,
     contentType: entity.contentType,
     sizeBytes: entity.sizeBytes,
     sha256: entity.sha256,
     receivedAt: entity.createdAt,
+    downloadPath: `/attachments/${entity.id}`,
   };
 }

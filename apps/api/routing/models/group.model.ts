@@ -12,6 +12,9 @@ export class GroupModel {
   @Field({ description: 'The fallback queue: it cannot be deleted.' })
   isFallback!: boolean;
 
+  @Field({ description: "Every agent sees the group's tickets; when false only its members do (supervisors and admins always)." })
+  visibleToAllAgents!: boolean;
+
   @Field()
   createdAt!: Date;
 
@@ -20,5 +23,6 @@ export class GroupModel {
 }
 
 export function toGroupModel(entity: GroupEntity): GroupModel {
-  return { id: entity.id, name: entity.name, isFallback: entity.isFallback, createdAt: entity.createdAt, updatedAt: entity.updatedAt };
+  const { id, name, isFallback, visibleToAllAgents, createdAt, updatedAt } = entity;
+  return { id, name, isFallback, visibleToAllAgents, createdAt, updatedAt };
 }

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { TicketEventEntity } from '../../../../libs/db/entities/ticket-event.entity.js';
+import { TicketMessageEntity } from '../../../../libs/db/entities/ticket-message.entity.js';
+import type { TicketLifecycleState } from '../../../../workflows/ticket/ticket.contract.js';
+import { MAX_PAGE_SIZE } from '../tickets.service.js';
+import { TicketWorkflowsClient } from '../ticket-workflows.client.js';
+import { concurrencyLimit } from './concurrency-limit.js';
+
+/** Workflow queries one request may have in flight at once (Temporal has no batch query: one per ticket). */
+export const LIVE_STATE_QUERY_CONCURRENCY = 8;
+
+/**
+ * One request's loaders for the expensive fields of Ticket. Each ticket is asked for once per request (`live` and
+ * `sla` share one workflow query), and the tickets a page asks for in the same tick are fetched together: messages
+ * and timelines with one SQL query per field for up to MAX_PAGE_SIZE tickets, workflow states with at most
+ * LIVE_STATE_QUERY_CONCURRENCY queries in flight.
+ */
+export interface TicketLoaders {
+  liveState: DataLoader<string, TicketLifecycleState>;
+  messages: DataLoader<string, TicketMessageEntity[]>;
+  timeline: DataLoader<string, TicketEventEntity[]>;
+}
+
+/**
+ * Hands out the loaders of the request a GraphQL context belongs to, made on first use and dropped with the context
+ * (the context object is created per HTTP request, so nothing cached outlives the request).
+ */
+@Injectable()
+export class TicketLoadersOfRequest {
+  private readonly byContext = new WeakMap<object, TicketLoaders>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflows: TicketWorkflowsClient,
+  ) {}
+
+  of(context: object): TicketLoaders {
+    let loaders = this.byContext.get(context);
+    if (!loaders) {
+      loaders = this.create();
+      this.byContext.set(context, loaders);
+    }
+    return loaders;
+  }
+
+  private create(): TicketLoaders {
+    const limit = concurrencyLimit(LIVE_STATE_QUERY_CONCURRENCY);
+    return {
+      // An error (e.g. an imported closed ticket has no workflow) fails that ticket's field only, not the page.
+      liveState: new DataLoader((ticketIds) =>
+        Promise.all(ticketIds.map((id) => limit(() => this.workflows.liveState(id)).catch((error: unknown) => asError(error)))),
+      ),
+      messages: new DataLoader(
+        async (ticketIds) => {
+          const rows = await this.dataSource
+            .getRepository(TicketMessageEntity)
+            .find({ where: { ticketId: In([...ticketIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+          return groupByTicket(ticketIds, rows);
+        },
+        { maxBatchSize: MAX_PAGE_SIZE },
+      ),
+      timeline: new DataLoader(
+        async (ticketIds) => {
+          const rows = await this.dataSource
+            .getRepository(TicketEventEntity)
+            .find({ where: { ticketId: In([...ticketIds]) }, order: { sequence: 'ASC' } });
+          return groupByTicket(ticketIds, rows);
+        },
+        { maxBatchSize: MAX_PAGE_SIZE },
+      ),
+    };
+  }
+}
+
+/** Rows of several tickets, already in order, split per ticket in the order of the keys. */
+function groupByTicket<Row extends { ticketId: string }>(ticketIds: readonly string[], rows: Row[]): Row[][] {
+  const byTicket = new Map<string, Row[]>(ticketIds.map((id) => [id, []]));
+  for (const row of rows) byTicket.get(row.ticketId)?.push(row);
+  return ticketIds.map((id) => byTicket.get(id)!);
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

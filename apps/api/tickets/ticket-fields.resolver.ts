@@ -1,0 +1,30 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { UpdateTicketFieldsInput } from './dto/update-ticket-fields.input.js';
+import { TicketFieldValueModel } from './models/ticket-field-value.model.js';
+import { TicketModel } from './models/ticket.model.js';
+import { TicketsService } from './tickets.service.js';
+
+const TICKET_WORKERS = ['agent', 'supervisor', 'admin'] as const;
+
+/** A ticket's custom fields: read as a list (the row keeps a map), changed through the workflow (on the timeline). */
+@Resolver(() => TicketModel)
+export class TicketFieldsResolver {
+  constructor(private readonly tickets: TicketsService) {}
+
+  @Roles(...TICKET_WORKERS)
+  @ResolveField(() => [TicketFieldValueModel], { description: 'Custom (form) fields, by name.' })
+  fields(@Parent() ticket: { fields?: Record<string, string> }): TicketFieldValueModel[] {
+    return Object.entries(ticket.fields ?? {})
+      .map(([name, value]) => ({ name, value }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  @Roles(...TICKET_WORKERS)
+  @Mutation(() => TicketModel, { description: 'Sets custom fields (value null removes one); recorded on the timeline as fields_changed.' })
+  updateTicketFields(@Args('input') input: UpdateTicketFieldsInput, @CurrentUser() caller: AuthenticatedUser): Promise<TicketModel> {
+    return this.tickets.updateFields(input, caller);
+  }
+}

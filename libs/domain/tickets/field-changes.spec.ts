@@ -1,0 +1,16 @@
+import { fieldChanges } from './field-changes.js';
+
+describe('fieldChanges', () => {
+  it('names added, changed and removed fields, and only those', () => {
+    expect(fieldChanges({ product: 'X', plan: 'pro', region: 'eu' }, { product: 'Y', plan: 'pro', os: 'linux' })).toEqual({
+      os: { from: null, to: 'linux' },
+      product: { from: 'X', to: 'Y' },
+      region: { from: 'eu', to: null },
+    });
+  });
+
+  it('is empty when nothing changed', () => {
+    expect(fieldChanges({ product: 'X' }, { product: 'X' })).toEqual({});
+    expect(fieldChanges({}, {})).toEqual({});
+  });
+});
