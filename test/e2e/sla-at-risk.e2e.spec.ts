@@ -134,7 +134,7 @@ describe('tickets at risk of breaching their SLA', () => {
     expect(onlyError(await system.graphql(AT_RISK, { withinMinutes: 60, first: 5 })).code).toBe('UNAUTHENTICATED');
   });
 
-  it('runs a query that can walk the index on the next deadline (tickets_sla_deadline)', async () => {
+  it('runs a query that can walk an index on the next deadline (tickets_sla_deadline, or per group tickets_sla_deadline_by_group)', async () => {
     // Capture the SQL the API really runs for the list, with its parameters.
     const logger = system.dataSource.logger;
     const original = logger.logQuery;
