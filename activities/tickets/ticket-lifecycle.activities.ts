@@ -94,7 +94,13 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
             [snapshot.ticketId, event.sequence, event.type, event.actor, event.occurredAt, event.data],
           );
           if (inserted.length > 0 && LIVE_SLA_EVENT_TYPES.includes(event.type)) {
-            const live: LiveSlaEvent = { ticketId: snapshot.ticketId, groupId: snapshot.groupId, priority: snapshot.priority, ...event };
+            const live: LiveSlaEvent = {
+              ticketId: snapshot.ticketId,
+              groupId: snapshot.groupId,
+              priority: snapshot.priority,
+              assigneeId: snapshot.assigneeId,
+              ...event,
+            };
             await tx.query('SELECT pg_notify($1, $2)', [LIVE_SLA_EVENTS_CHANNEL, JSON.stringify(live)]);
           }
         }

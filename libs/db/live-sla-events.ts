@@ -13,4 +13,6 @@ export interface LiveSlaEvent extends TimelineEvent {
   ticketId: string;
   groupId: string | null;
   priority: TicketPriority;
+  /** Who has the ticket: an agent sees the events of the tickets assigned to them whatever their group. */
+  assigneeId?: string | null;
 }

@@ -207,6 +207,30 @@ describe('live SLA events over graphql-ws', () => {
     }
   });
 
+  it("tells an agent only of the tickets they may see: not of a restricted group's", async () => {
+    const restricted = dataOf(
+      await system.graphql(`mutation { createGroup(input: { name: "Restricted live", visibleToAllAgents: false }) { id } }`, {}, admin),
+    ).createGroup.id as string;
+    const { token: outsider } = await system.signIn(['agent']);
+    const { token: supervisor } = await system.signIn(['supervisor']);
+    const outsiders = record(await connected(outsider));
+    const supervisors = record(await connected(supervisor));
+
+    const hidden = dataOf(
+      await system.graphql<{ createTicket: SlaTicket }>(CREATE_SLA_TICKET, {
+        input: { subject: 'Restricted alarm', description: 'Down.', requesterEmail: 'ops@example.com', channel: 'PHONE', priority: 'URGENT', groupId: restricted },
+      }, admin),
+    ).createTicket;
+    await until(supervisors, "the restricted ticket's warning for a supervisor", (events) => events.some((e) => e.ticketId === hidden.id));
+    // A marker after it, in an open group: events arrive in commit order, so the hidden ones would have come first.
+    const marker = await createTicket('live-open', 'URGENT');
+    await until(outsiders, "the open ticket's warning for the outsider", (events) => events.some((e) => e.ticketId === marker.id));
+    expect(eventsOf(outsiders, hidden.id)).toEqual([]);
+    expect(eventsOf(supervisors, hidden.id).map((e) => e.type)).toContain('sla_warning');
+    outsiders.stop();
+    supervisors.stop();
+  });
+
   // What happens, found out: the connection itself is accepted (there is no onConnect check); the subscription's
   // resolver refuses, so graphql-ws delivers one result carrying the error (as a query would) and completes the
   // subscription. Nothing else arrives, and the socket stays open.

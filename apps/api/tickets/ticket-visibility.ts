@@ -41,9 +41,13 @@ export class TicketVisibility {
   }
 
   async canSee(ticket: Pick<TicketEntity, 'groupId' | 'assigneeId'>, reader: TicketReader): Promise<boolean> {
-    const scope = await this.scopeOf(reader);
-    return scope === null || ticket.assigneeId === scope.readerId || ticket.groupId === null || !scope.hiddenGroupIds.includes(ticket.groupId);
+    return scopeAdmits(await this.scopeOf(reader), ticket);
   }
+}
+
+/** The rule itself, for a ticket (or a live event about one) already in hand. */
+export function scopeAdmits(scope: TicketScope | null, ticket: { groupId: string | null; assigneeId?: string | null }): boolean {
+  return scope === null || ticket.assigneeId === scope.readerId || ticket.groupId === null || !scope.hiddenGroupIds.includes(ticket.groupId);
 }
 
 /** The same rule as a condition on the tickets alias `t`, for lists. */
