@@ -33,9 +33,9 @@ const TABLES: Record<ImportedType, TargetTable> = {
     table: 'tickets',
     columns: [
       'id', 'subject', 'description', 'requester_email', 'customer_id', 'organization_id', 'channel', 'priority', 'status',
-      'tags', 'fields', 'created_at', 'updated_at', 'solved_at', 'closed_at',
+      'tags', 'fields', 'created_at', 'updated_at', 'solved_at', 'closed_at', 'first_reply_at',
     ],
-    updatable: ['subject', 'description', 'tags', 'fields'],
+    updatable: ['subject', 'description', 'tags', 'fields', 'first_reply_at'],
     row: ({ targetId, record: { values, customFields }, refs }) => {
       const status = String(values.status);
       const [solvedAt, closedAt, updatedAt] = [text(values.solvedAt), text(values.closedAt), text(values.updatedAt)];
@@ -47,6 +47,7 @@ const TABLES: Record<ImportedType, TargetTable> = {
         updatedAt ?? closedAt ?? solvedAt ?? text(values.createdAt),
         DONE.includes(status) ? (solvedAt ?? closedAt ?? updatedAt) : null,
         status === 'closed' ? (closedAt ?? updatedAt ?? solvedAt) : null,
+        text(values.firstReplyAt),
       ];
     },
   },

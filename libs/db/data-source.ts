@@ -38,6 +38,7 @@ import { SlaBreachIndex1796140800000 } from './migrations/1796140800000-sla-brea
 import { TicketWorkspace1796345600000 } from './migrations/1796345600000-ticket-workspace.js';
 import { MergeCollaboratorsMacros1796430000000 } from './migrations/1796430000000-merge-collaborators-macros.js';
 import { ReplyAttachments1796540000000 } from './migrations/1796540000000-reply-attachments.js';
+import { ImportedFirstReply1796600000000 } from './migrations/1796600000000-imported-first-reply.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -83,6 +84,7 @@ export const MIGRATIONS = [
   TicketWorkspace1796345600000,
   MergeCollaboratorsMacros1796430000000,
   ReplyAttachments1796540000000,
+  ImportedFirstReply1796600000000,
 ];
 
 export interface DataSourceOptions {

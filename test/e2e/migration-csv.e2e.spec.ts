@@ -46,7 +46,7 @@ describe('migrating the generic CSV export', () => {
     const broken = mapping.replace('Closed: closed', 'Closed: finished');
     const result = await system.graphql(START_RUN, { input: { sourceSystem: 'csv', files: [csv], mapping: broken } }, operator);
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0].message).toMatch(/line 20: "finished" is not a status/);
+    expect(result.errors?.[0].message).toMatch(/line 21: "finished" is not a status/);
     expect(await count('SELECT count(*) AS n FROM migration_runs')).toBe(0);
   });
 
@@ -121,6 +121,16 @@ describe('migrating the generic CSV export', () => {
       Object.fromEntries(perMonth),
     );
     expect((await report(true)).totals[0].value).toBe(0);
+
+    // The export has no replies, only each ticket's first-response hours (mapped to firstReplyAt): that is the figure.
+    const hours = sourceRows.filter((row) => row[1].startsWith('2024') && row[9] !== '').map((row) => Number(row[9]) * 60);
+    const firstReply = await system.graphql<{ helpdeskReport: { totals: Array<{ mean: number; sampleSize: number }> } }>(
+      `query { helpdeskReport(filter: { from: "2024-01-01", to: "2024-12-31" }, metrics: [FIRST_REPLY_TIME]) { totals { mean sampleSize } } }`,
+      {},
+      supervisor,
+    );
+    expect(firstReply.data!.helpdeskReport.totals[0].sampleSize).toBe(hours.length);
+    expect(firstReply.data!.helpdeskReport.totals[0].mean).toBeCloseTo(hours.reduce((sum, minutes) => sum + minutes, 0) / hours.length, 6);
   });
 
   it('gives open tickets a running lifecycle workflow from their original timestamps, and closed ones none', async () => {

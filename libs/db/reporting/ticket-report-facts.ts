@@ -22,6 +22,7 @@ interface TicketRow {
   imported: boolean;
   routed_group_id: string | null;
   misrouted: boolean;
+  first_reply_at: Date | null;
   time_zone: string | null;
   intervals: BusinessCalendar['intervals'] | null;
   holidays: BusinessCalendar['holidays'] | null;
@@ -53,7 +54,7 @@ export async function refreshTicketReportFacts(sql: SqlRows, ticketIds: readonly
   const tickets = await sql<TicketRow>(
     `SELECT t.id, t.created_at, t.status, t.solved_at, t.closed_at, t.channel, t.priority, t.group_id, t.assignee_id,
             t.organization_id, t.sla_policy_id, t.tags, lower(t.requester_email) AS requester,
-            t.import_run_id IS NOT NULL AS imported, t.routed_group_id, t.misrouted, c.time_zone, c.intervals, c.holidays
+            t.import_run_id IS NOT NULL AS imported, t.routed_group_id, t.misrouted, t.first_reply_at, c.time_zone, c.intervals, c.holidays
      FROM tickets t
      LEFT JOIN sla_policies p ON p.id = t.sla_policy_id
      LEFT JOIN business_calendars c ON c.id = p.calendar_id
@@ -122,6 +123,7 @@ function historyOf(ticket: TicketRow, messages: MessageRow[], events: EventRow[]
     closedAt: time(ticket.closed_at),
     routedGroupId: ticket.routed_group_id,
     misrouted: ticket.misrouted,
+    recordedFirstReplyAt: time(ticket.first_reply_at),
     messages: messages.map((message) => ({ authorType: message.author_type, isPublic: message.is_public, at: message.created_at.getTime() })),
     events: events.map((event) => ({ type: event.type, actor: event.actor, at: event.occurred_at.getTime(), data: event.data ?? {} })),
     calendar:

@@ -69,6 +69,7 @@ describe('mapRecord', () => {
           updatedAt: '2024-01-03T00:00:00.000Z',
           solvedAt: null,
           closedAt: null,
+          firstReplyAt: null,
         },
         customFields: { plan: 'gold' },
         sourceUpdatedAt: Date.parse('2024-01-03T00:00:00Z'),

@@ -39,6 +39,8 @@ export const TARGET_SCHEMA: Record<ImportedType, Record<string, TargetField>> = 
     /** When a done ticket was solved and closed: its resolution time in reports (never guessed from createdAt). */
     solvedAt: { kind: 'date' },
     closedAt: { kind: 'date' },
+    /** When the old help desk first answered: reports use it for a ticket whose replies were not imported. */
+    firstReplyAt: { kind: 'date' },
   },
   message: {
     ticketId: { kind: 'reference', required: true },

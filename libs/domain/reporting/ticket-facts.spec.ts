@@ -198,6 +198,12 @@ describe('ticketFacts', () => {
     expect(facts).toMatchObject({ solvedAt: null, resolutionMinutes: null, oneTouch: false, firstContactResolved: false });
   });
 
+  it("an imported ticket without replies takes the first reply its old help desk recorded; a reply of its own wins", () => {
+    expect(ticketFacts(history({ recordedFirstReplyAt: at(45) })).firstReplyMinutes).toBe(45);
+    expect(ticketFacts(history({ recordedFirstReplyAt: at(45), messages: [agent(30)] })).firstReplyMinutes).toBe(30);
+    expect(ticketFacts(history({ recordedFirstReplyAt: null })).firstReplyMinutes).toBeNull();
+  });
+
   it('routing: routed by the rules and moved by a person is misrouted; not routed is neither', () => {
     expect(ticketFacts(history({ routedGroupId: 'billing', misrouted: true }))).toMatchObject({ routed: true, misrouted: true });
     expect(ticketFacts(history({ routedGroupId: null, misrouted: false }))).toMatchObject({ routed: false, misrouted: false });

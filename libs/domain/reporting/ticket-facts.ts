@@ -33,6 +33,8 @@ export interface TicketHistory {
   /** The group the routing rules chose (null: not routed by them), and whether a person moved it elsewhere since. */
   routedGroupId: string | null;
   misrouted: boolean;
+  /** The first reply an old help desk recorded (imported tickets): stands in when no public agent reply is here. */
+  recordedFirstReplyAt?: number | null;
   messages: readonly ReportedMessage[];
   /** The timeline in sequence order (empty for an imported ticket without a workflow). */
   events: readonly ReportedEvent[];
@@ -81,7 +83,8 @@ const minutesBetween = (from: number, to: number) => (to - from) / MINUTE_MS;
 export function ticketFacts(history: TicketHistory): TicketFacts {
   const { events } = history;
   const publicAgentReplies = history.messages.filter((message) => message.authorType === 'agent' && message.isPublic);
-  const firstReplyAt = publicAgentReplies.length > 0 ? Math.min(...publicAgentReplies.map((message) => message.at)) : null;
+  const firstReplyAt =
+    publicAgentReplies.length > 0 ? Math.min(...publicAgentReplies.map((message) => message.at)) : (history.recordedFirstReplyAt ?? null);
   const solvedAt = solvedAtOf(history);
   const reopens = events.filter((event) => event.type === 'reopened').length;
   const businessMinutes = (to: number) => businessTimeBetween(history.calendar, history.createdAt, to) / MINUTE_MS;
