@@ -61,7 +61,10 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
                   customer_tier = $7, tags = $8, sla_policy_id = $9, sla_policy_name = $10, sla_deadline = $11,
                   sla_deadline_metric = $12, sla_breached_at = $13, escalation_level = $14, solved_at = $15,
                   closed_at = $16, assignee_id = $17, routing_rule_id = $18, routed_group_id = $19, misrouted = $20,
-                  fields = COALESCE($21::jsonb, fields), updated_at = now()
+                  fields = CASE WHEN $21::jsonb IS NULL THEN fields
+                                ELSE (fields || jsonb_strip_nulls($21::jsonb))
+                                     - ARRAY(SELECT key FROM jsonb_each($21::jsonb) WHERE value = 'null'::jsonb) END,
+                  updated_at = now()
            WHERE id = $1 AND lifecycle_version < $4`,
           [
             snapshot.ticketId,
@@ -84,7 +87,7 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
             snapshot.routingRuleId,
             snapshot.routedGroupId,
             snapshot.misrouted,
-            snapshot.fields ?? null, // only an agent's change of the custom fields carries them
+            snapshot.fieldChanges ?? null, // only an agent's change of the custom fields carries them
           ],
         );
         for (const event of snapshot.events) {

@@ -66,6 +66,16 @@ describe('custom fields of a ticket', () => {
     expect(await listIds([{ name: 'product', value: 'Web portal' }])).toEqual([]);
   });
 
+  it('keeps both of two agents changing different fields at once, and fields written on the row meanwhile', async () => {
+    const ticket = await createTicket([{ name: 'product', value: 'Portal' }]);
+    // A migration's delta run writes the row's fields behind the workflow's back.
+    await system.dataSource.query(`UPDATE tickets SET fields = fields || '{"imported": "yes"}'::jsonb WHERE id = $1`, [ticket.id]);
+    const [first, second] = await Promise.all([updateFields(ticket.id, [{ name: 'plan', value: 'pro' }]), updateFields(ticket.id, [{ name: 'os', value: 'ios' }])]);
+    expect([first.errors, second.errors]).toEqual([undefined, undefined]);
+    const [row] = await system.dataSource.query('SELECT fields FROM tickets WHERE id = $1', [ticket.id]);
+    expect(row.fields).toEqual({ product: 'Portal', imported: 'yes', plan: 'pro', os: 'ios' });
+  });
+
   it('refuses bad input naming the field, and changes to a closed ticket', async () => {
     const ticket = await createTicket([]);
     const empty = onlyError(await updateFields(ticket.id, []));

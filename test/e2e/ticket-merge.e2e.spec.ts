@@ -75,8 +75,16 @@ describe('merging a duplicate ticket into a primary (real API, PostgreSQL, Tempo
     expect(notice.headers['auto-submitted']).toBe('auto-generated');
     // Closed by a merge, not solved: no survey, no resolution in the reports.
     await expect(system.temporal.workflow.getHandle(surveyWorkflowId(duplicate.id)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
-    const [facts] = await system.dataSource.query('SELECT solved_at, resolution_minutes FROM ticket_report_facts WHERE ticket_id = $1', [duplicate.id]);
-    expect(facts).toEqual({ solved_at: null, resolution_minutes: null });
+    const [facts] = await system.dataSource.query('SELECT solved_at, resolution_minutes, done_at FROM ticket_report_facts WHERE ticket_id = $1', [duplicate.id]);
+    expect(facts).toMatchObject({ solved_at: null, resolution_minutes: null });
+    // Done all the same: out of the backlog from the merge on, the primary still in it.
+    const [mergedEvent] = await system.dataSource.query(`SELECT occurred_at FROM ticket_events WHERE ticket_id = $1 AND type = 'merged'`, [duplicate.id]);
+    expect(facts.done_at).toEqual(mergedEvent.occurred_at);
+    const backlog = await system.graphql('query { ticketBacklog(groupBy: NONE) { open } }', {}, admin);
+    const open = await system.dataSource.query<Array<{ id: string }>>(`SELECT id FROM tickets WHERE status NOT IN ('solved', 'closed')`);
+    expect(open.map((row) => row.id)).toContain(primary.id);
+    expect(open.map((row) => row.id)).not.toContain(duplicate.id);
+    expect(backlog.data!.ticketBacklog.open).toBe(open.length);
     await system.temporal.workflow.getHandle(`ticket:${duplicate.id}`).result();
     const [{ count }] = await system.dataSource.query("SELECT count(*)::int AS count FROM sent_emails WHERE ticket_id = $1 AND template = 'merged'", [duplicate.id]);
     expect(count).toBe(1);

@@ -181,21 +181,25 @@ describe('manual assignment and custom fields in the ticket workflow', () => {
     });
   });
 
-  it('records a change of custom fields on the timeline and writes them with that change only', async () => {
+  it('records a change of custom fields on the timeline and writes only that change', async () => {
     const { fakes, activities } = fakeActivities();
     await run(activities, async (start) => {
-      const handle = await start(newTicket('billing', { product: 'Portal', plan: 'pro' }));
-      await handle.executeUpdate(updateFieldsUpdate, { args: [{ actorUserId: 'ana', fields: { product: 'Mobile app', plan: 'pro', os: 'ios' } }] });
+      const handle = await start(newTicket('billing', { product: 'Portal', plan: 'pro', legacy: 'x' }));
+      await handle.executeUpdate(updateFieldsUpdate, { args: [{ actorUserId: 'ana', changes: { product: 'Mobile app', os: 'ios', legacy: null } }] });
       const before = fakes.snapshots.length;
-      await handle.executeUpdate(updateFieldsUpdate, { args: [{ actorUserId: 'ana', fields: { product: 'Mobile app', plan: 'pro', os: 'ios' } }] });
+      await handle.executeUpdate(updateFieldsUpdate, { args: [{ actorUserId: 'ana', changes: { product: 'Mobile app', os: 'ios' } }] });
       expect(fakes.snapshots.length).toBe(before); // nothing changed: nothing written
       await handle.executeUpdate(changeStatusUpdate, { args: [{ status: 'open', actorUserId: 'ana' }] });
 
       expect(ofType(fakes.events, 'fields_changed')).toEqual([
-        expect.objectContaining({ actor: 'ana', data: { os: { from: null, to: 'ios' }, product: { from: 'Portal', to: 'Mobile app' } } }),
+        expect.objectContaining({
+          actor: 'ana',
+          data: { legacy: { from: 'x', to: null }, os: { from: null, to: 'ios' }, product: { from: 'Portal', to: 'Mobile app' } },
+        }),
       ]);
-      const writes = fakes.snapshots.filter((snapshot) => 'fields' in snapshot);
-      expect(writes.map((snapshot) => snapshot.fields)).toEqual([{ product: 'Mobile app', plan: 'pro', os: 'ios' }]);
+      // Only the changes go to the row (set, or null to remove), so a concurrent change of another field survives.
+      const writes = fakes.snapshots.filter((snapshot) => 'fieldChanges' in snapshot);
+      expect(writes.map((snapshot) => snapshot.fieldChanges)).toEqual([{ product: 'Mobile app', os: 'ios', legacy: null }]);
       expect((await handle.query(ticketStateQuery)).fields).toEqual({ product: 'Mobile app', plan: 'pro', os: 'ios' });
     });
   });

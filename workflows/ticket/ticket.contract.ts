@@ -172,7 +172,8 @@ export interface AssignRequest {
 /** The complete custom fields after an agent's change (the API merges the change into the row's current fields). */
 export interface UpdateFieldsRequest {
   actorUserId: string;
-  fields: Record<string, string>;
+  /** Only the fields to change: a value sets one, null removes it (two agents changing different fields both land). */
+  changes: Record<string, string | null>;
 }
 
 export interface ReapplySlaPolicyRequest {
@@ -267,7 +268,10 @@ export interface LifecycleSnapshot extends TicketClassification {
   routingRuleId: string | null;
   routedGroupId: string | null;
   misrouted: boolean;
-  /** Present only when an agent changed the custom fields: the complete map to store (other writes leave the column alone). */
-  fields?: Record<string, string>;
+  /**
+   * Present only when an agent changed custom fields: those changes (null removes), applied to the stored map in SQL, so
+   * fields a migration's delta run wrote meanwhile stay (other writes leave the column alone).
+   */
+  fieldChanges?: Record<string, string | null>;
   events: TimelineEvent[];
 }

@@ -30,7 +30,7 @@ import {
   type SlaRules,
   type TicketSla,
 } from '../../libs/domain/sla/index.js';
-import { fieldChanges } from '../../libs/domain/tickets/field-changes.js';
+import { fieldChanges, withFieldChanges } from '../../libs/domain/tickets/field-changes.js';
 import { transitionError, type TicketStatus } from '../../libs/domain/tickets/ticket-status.js';
 import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../libs/temporal/search-attributes.js';
 import { surveyWorkflow } from '../survey/survey.workflow.js';
@@ -287,8 +287,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     }
   };
 
-  /** Set by a change of the custom fields: the next write carries them (other writes leave the column alone). */
-  let fieldsChanged = false;
+  /** Custom-field changes not written yet: the next write carries them (other writes leave the column alone). */
+  let pendingFieldChanges: Record<string, string | null> | null = null;
   const commit = async (events: TimelineEvent[]): Promise<void> => {
     if (events.length === 0) return;
     state.lifecycleVersion += 1;
@@ -297,8 +297,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       { key: TICKET_STATUS_ATTRIBUTE, value: state.status },
       { key: TICKET_PRIORITY_ATTRIBUTE, value: state.priority },
     ]);
-    const fields = fieldsChanged ? { fields: state.fields } : {};
-    fieldsChanged = false;
+    const fields = pendingFieldChanges ? { fieldChanges: pendingFieldChanges } : {};
+    pendingFieldChanges = null;
     await recordLifecycle({ ...lifecycleSnapshot(state, events), ...fields });
   };
 
@@ -508,12 +508,13 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
 
   setHandler(
     updateFieldsUpdate,
-    ({ actorUserId, fields }) =>
+    ({ actorUserId, changes }) =>
       change((events) => {
-        const changed = fieldChanges(state.fields ?? {}, fields);
+        const next = withFieldChanges(state.fields ?? {}, changes);
+        const changed = fieldChanges(state.fields ?? {}, next);
         if (Object.keys(changed).length === 0) return;
-        state.fields = fields;
-        fieldsChanged = true;
+        state.fields = next;
+        pendingFieldChanges = { ...pendingFieldChanges, ...changes };
         events.push(event('fields_changed', actorUserId, changed));
       }),
     { validator: refuseWhenClosed('The ticket is closed: its fields are final.') },

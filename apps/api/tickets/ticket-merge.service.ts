@@ -30,10 +30,22 @@ export class TicketMergeService {
 
   async merge({ duplicateTicketId, primaryTicketId }: MergeTicketsInput, caller: AuthenticatedUser): Promise<TicketMergeResultModel> {
     if (duplicateTicketId === primaryTicketId) throw fieldError('primaryTicketId', 'primaryTicketId: a ticket cannot be merged into itself.');
+    // One merge at a time for the pair (locks taken in id order): A into B and B into A at once would otherwise close both.
+    return this.dataSource.transaction(async (manager) => {
+      for (const id of [duplicateTicketId, primaryTicketId].sort()) await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`merge:${id}`]);
+      return this.mergeLocked(duplicateTicketId, primaryTicketId, caller);
+    });
+  }
+
+  private async mergeLocked(duplicateTicketId: string, primaryTicketId: string, caller: AuthenticatedUser): Promise<TicketMergeResultModel> {
     const duplicate = await this.tickets.get(duplicateTicketId, caller);
     const primary = await this.tickets.get(primaryTicketId, caller);
     if (duplicate.status === 'closed') throw userError('CONFLICT', `Ticket #${duplicate.number} is closed: it can no longer be merged.`);
     if (primary.status === 'closed') throw userError('CONFLICT', `Ticket #${primary.number} is closed: nothing can be merged into it.`);
+    // An imported ticket that was already done in the old help desk has no workflow to take the merge.
+    if (primary.lifecycleVersion === 0 && primary.status === 'solved') {
+      throw userError('CONFLICT', `Ticket #${primary.number} was imported solved and is not worked here: nothing can be merged into it.`);
+    }
     if (primary.requesterEmail !== duplicate.requesterEmail) {
       throw fieldError(
         'primaryTicketId',

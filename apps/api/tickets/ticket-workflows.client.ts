@@ -110,9 +110,10 @@ export class TicketWorkflowsClient {
   }
 
   /** A ticket is merged once: the fixed update id makes a retried merge land on the first. */
+  /** One update id per primary: a retry lands once, and a merge refused into one primary does not block another. */
   mergeInto(duplicateTicketId: string, request: MergeIntoRequest): Promise<TicketLifecycleState> {
     return this.update(duplicateTicketId, () =>
-      this.temporal.workflow.getHandle(ticketWorkflowId(duplicateTicketId)).executeUpdate(mergeIntoUpdate, { args: [request], updateId: 'merge' }),
+      this.temporal.workflow.getHandle(ticketWorkflowId(duplicateTicketId)).executeUpdate(mergeIntoUpdate, { args: [request], updateId: `merge:${request.primaryTicketId}` }),
     );
   }
 

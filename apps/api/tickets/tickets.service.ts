@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TicketMessageEntity } from '../../../libs/db/entities/ticket-message.entity.js';
 import { TicketEntity } from '../../../libs/db/entities/ticket.entity.js';
+import { withFieldChanges } from '../../../libs/domain/tickets/field-changes.js';
 import { TICKET_LIMITS } from '../../../libs/domain/tickets/ticket-fields.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { userError } from '../common/user-error.js';
@@ -132,21 +133,17 @@ export class TicketsService {
   }
 
   /**
-   * Sets custom fields (a null value removes one). The workflow records the change on the timeline and writes the
-   * fields; it gets the complete map, merged here into the row's fields (the freshest: a migration's delta run writes
-   * there too).
+   * Sets custom fields (a null value removes one). The workflow records the change on the timeline and writes only
+   * the changed fields into the row (in SQL), so two agents changing different fields both land, and fields a
+   * migration's delta run wrote stay.
    */
   async updateFields(input: UpdateTicketFieldsInput, caller: AuthenticatedUser): Promise<TicketEntity> {
     const ticket = await this.get(input.ticketId, caller);
-    const fields = { ...ticket.fields };
-    for (const { name, value } of input.fields) {
-      if (value === null || value === undefined) delete fields[name];
-      else fields[name] = value;
-    }
-    if (Object.keys(fields).length > TICKET_LIMITS.maxFormFields) {
+    const changes = Object.fromEntries(input.fields.map(({ name, value }) => [name, value ?? null]));
+    if (Object.keys(withFieldChanges(ticket.fields, changes)).length > TICKET_LIMITS.maxFormFields) {
       throw userError('BAD_USER_INPUT', `fields: a ticket has at most ${TICKET_LIMITS.maxFormFields} custom fields.`, { field: 'fields' });
     }
-    await this.workflows.updateFields(ticket.id, { fields, actorUserId: caller.id });
+    await this.workflows.updateFields(ticket.id, { changes, actorUserId: caller.id });
     return this.get(ticket.id, 'system');
   }
 

@@ -14,6 +14,7 @@ export class Reporting1796068800000 implements MigrationInterface {
         ticket_id uuid PRIMARY KEY REFERENCES tickets(id) ON DELETE CASCADE,
         created_at timestamptz NOT NULL,
         solved_at timestamptz,
+        done_at timestamptz,
         status text NOT NULL,
         channel text NOT NULL,
         priority text NOT NULL,
@@ -53,8 +54,8 @@ export class Reporting1796068800000 implements MigrationInterface {
     await db.query(`CREATE INDEX ticket_report_facts_created ON ticket_report_facts (created_at)`);
     await db.query(`CREATE INDEX ticket_report_facts_solved ON ticket_report_facts (solved_at) WHERE solved_at IS NOT NULL`);
     await db.query(`CREATE INDEX ticket_report_facts_requester ON ticket_report_facts (requester, created_at)`);
-    // The backlog reads tickets not solved at an instant: the open ones, and the ones solved since.
-    await db.query(`CREATE INDEX ticket_report_facts_unsolved ON ticket_report_facts (created_at) WHERE solved_at IS NULL`);
+    // The backlog reads tickets not done at an instant: the open ones, and the ones done since.
+    await db.query(`CREATE INDEX ticket_report_facts_open ON ticket_report_facts (created_at) WHERE done_at IS NULL`);
   }
 
   async down(db: QueryRunner): Promise<void> {

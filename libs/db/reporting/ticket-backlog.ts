@@ -11,8 +11,8 @@ export interface TicketBacklog {
 }
 
 /**
- * The tickets created by `at` and not solved or closed by then. A ticket is judged by its last solve: one solved,
- * reopened and still open counts as open since its creation.
+ * The tickets created by `at` and not solved, closed or merged by then. A ticket is judged by its last solve: one
+ * solved, reopened and still open counts as open since its creation.
  */
 export async function ticketBacklog(
   sql: SqlRows,
@@ -20,7 +20,9 @@ export async function ticketBacklog(
 ): Promise<TicketBacklog> {
   const parameters = new ParameterList();
   const at = `${parameters.add(request.at)}::timestamptz`;
-  const where = [`f.created_at <= ${at}`, `(f.solved_at IS NULL OR f.solved_at > ${at})`, ...ticketFilterSql(request.filter, parameters)].join(' AND ');
+  // Done by then: solved, closed or merged before `at`. A ticket done at a time nobody recorded (an import) is left out.
+  const notDone = `(f.done_at > ${at} OR (f.done_at IS NULL AND f.status NOT IN ('solved', 'closed')))`;
+  const where = [`f.created_at <= ${at}`, notDone, ...ticketFilterSql(request.filter, parameters)].join(' AND ');
   const age = `extract(epoch FROM ${at} - f.created_at) * 1000`;
   const buckets = BACKLOG_AGE_BUCKETS.map(
     (bucket, index) => `count(*) FILTER (WHERE ${age} >= ${bucket.fromMs}${bucket.toMs === null ? '' : ` AND ${age} < ${bucket.toMs}`}) AS b${index}`,

@@ -45,6 +45,7 @@ describe('ticketFacts', () => {
     );
     expect(facts).toMatchObject({
       solvedAt: at(45),
+      doneAt: at(45),
       firstReplyMinutes: 30,
       firstReplyBusinessMinutes: 30,
       resolutionMinutes: 45,
@@ -196,6 +197,8 @@ describe('ticketFacts', () => {
       history({ status: 'closed', closedAt: at(30), messages: [agent(10)], events: [event(30, 'merged', { into: 'primary', from: 'open' })] }),
     );
     expect(facts).toMatchObject({ solvedAt: null, resolutionMinutes: null, oneTouch: false, firstContactResolved: false });
+    // It is done all the same (out of the backlog) from the merge on.
+    expect(facts.doneAt).toBe(at(30));
   });
 
   it("an imported ticket without replies takes the first reply its old help desk recorded; a reply of its own wins", () => {

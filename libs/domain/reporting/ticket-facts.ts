@@ -47,6 +47,8 @@ export type SlaOutcomeCounts = Record<SlaMetric, { met: number; breached: number
 export interface TicketFacts {
   /** When the ticket was last solved (or closed without being solved first), while it stays solved or closed. */
   solvedAt: number | null;
+  /** When it stopped needing work: solved as above, or merged into another ticket; null while it is open (or unknown). */
+  doneAt: number | null;
   firstReplyMinutes: number | null;
   firstReplyBusinessMinutes: number | null;
   resolutionMinutes: number | null;
@@ -91,8 +93,10 @@ export function ticketFacts(history: TicketHistory): TicketFacts {
   const solved = solvedAt !== null;
   const oneTouch = solved && publicAgentReplies.length === 1;
   const { sla, pastDeadline, warningsMet } = slaOutcomes(events);
+  const mergedAt = events.find((event) => event.type === 'merged')?.at ?? null;
   return {
     solvedAt,
+    doneAt: solvedAt ?? mergedAt,
     firstReplyMinutes: firstReplyAt === null ? null : minutesBetween(history.createdAt, firstReplyAt),
     firstReplyBusinessMinutes: firstReplyAt === null ? null : businessMinutes(firstReplyAt),
     resolutionMinutes: solvedAt === null ? null : minutesBetween(history.createdAt, solvedAt),

@@ -1,4 +1,4 @@
-import { fieldChanges } from './field-changes.js';
+import { fieldChanges, withFieldChanges } from './field-changes.js';
 
 describe('fieldChanges', () => {
   it('names added, changed and removed fields, and only those', () => {
@@ -12,5 +12,15 @@ describe('fieldChanges', () => {
   it('is empty when nothing changed', () => {
     expect(fieldChanges({ product: 'X' }, { product: 'X' })).toEqual({});
     expect(fieldChanges({}, {})).toEqual({});
+  });
+});
+
+describe('withFieldChanges', () => {
+  it('sets the given fields, removes those given as null, and keeps the others', () => {
+    expect(withFieldChanges({ product: 'X', plan: 'pro', region: 'eu' }, { product: 'Y', region: null, os: 'linux' })).toEqual({
+      product: 'Y',
+      plan: 'pro',
+      os: 'linux',
+    });
   });
 });

@@ -14,3 +14,13 @@ export function fieldChanges(before: Record<string, string>, after: Record<strin
   }
   return changes;
 }
+
+/** The map after setting the given fields and removing those given as null. */
+export function withFieldChanges(fields: Record<string, string>, changes: Record<string, string | null>): Record<string, string> {
+  const next = { ...fields };
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null) delete next[name];
+    else next[name] = value;
+  }
+  return next;
+}
