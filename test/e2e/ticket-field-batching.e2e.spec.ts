@@ -126,7 +126,16 @@ describe('the fields of Ticket: batched per request, and guarded on their own', 
     expect(workflowQueries.count()).toBe(1);
   });
 
-  it.each(['live { status }', 'sla { escalationLevel }', 'messages { body }', 'timeline { sequence }'])(
+  it.each([
+    'live { status }',
+    'sla { escalationLevel }',
+    'messages { body }',
+    'timeline { sequence }',
+    'fields { name }',
+    'collaborators { email }',
+    'mergedInto { id }',
+    'mergedTickets { id }',
+  ])(
     'refuses Ticket.%s to a role it does not admit, even when a parent hands that role the ticket',
     async (field) => {
       const query = (selection: string) => `query($id: ID!) { ticketForImplementationLeads(id: $id) { ${selection} } }`;

@@ -262,6 +262,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     const agentId = freedAgent;
     freedAgent = null;
     for (const ticketId of await routing.queuedTicketsFor(agentId)) {
+      if (ticketId === state.ticketId) continue; // unassigned back into the queue: not a chance for itself
       await getExternalWorkflowHandle(ticketWorkflowId(ticketId)).signal(assignmentOpportunitySignal).catch(() => undefined);
     }
   };

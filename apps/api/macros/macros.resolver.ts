@@ -9,8 +9,8 @@ import { MacrosService } from './macros.service.js';
 import { MacroApplicationModel } from './models/macro-application.model.js';
 import { MacroPreviewModel } from './models/macro-preview.model.js';
 import { MacroModel } from './models/macro.model.js';
+import { TICKET_WORKERS } from '../tickets/tickets.roles.js';
 
-const TICKET_WORKERS = ['agent', 'supervisor', 'admin'] as const;
 
 @Resolver(() => MacroModel)
 export class MacrosResolver {

@@ -6,6 +6,7 @@ import { DEFAULT_REPEAT_CONTACT_DAYS, REPORT_GROUPINGS, REPORT_METRIC_NAMES, typ
 import type { AuthenticatedRequest } from '../auth/request-of.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { userError } from '../common/user-error.js';
+import { csvField } from './csv-field.js';
 import { ReportFilterInput } from './dto/report-filter.input.js';
 import { HelpdeskReportService } from './helpdesk-report.service.js';
 import type { MetricFigureModel } from './models/metric-figure.model.js';
@@ -18,11 +19,6 @@ const TOTAL_GROUP = '(total)';
 
 const listOf = (value: unknown): string[] => (typeof value === 'string' && value !== '' ? value.split(',') : []);
 
-/** A CSV field, quoted when it holds a separator, a quote or a line break. */
-function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /**
  * `GET /reports/helpdesk.csv?from=…&to=…&metrics=A,B&groupBy=day&…` (bearer token as for GraphQL): the report of

@@ -1,13 +1,14 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { fieldRoles } from '../auth/field-roles.middleware.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { TicketCollaboratorInput } from './dto/ticket-collaborator.input.js';
 import { TicketCollaboratorModel } from './models/ticket-collaborator.model.js';
 import { TicketModel } from './models/ticket.model.js';
 import { TicketCollaboratorsService } from './ticket-collaborators.service.js';
+import { TICKET_WORKERS } from './tickets.roles.js';
 
-const TICKET_WORKERS = ['agent', 'supervisor', 'admin'] as const;
 
 @Resolver(() => TicketModel)
 export class TicketCollaboratorsResolver {
@@ -25,8 +26,7 @@ export class TicketCollaboratorsResolver {
     return this.service.remove(input, caller);
   }
 
-  @Roles(...TICKET_WORKERS)
-  @ResolveField(() => [TicketCollaboratorModel], { description: 'Addresses copied on the public replies (CC), in the order added.' })
+  @ResolveField(() => [TicketCollaboratorModel], { description: 'Addresses copied on the public replies (CC), in the order added.', middleware: [fieldRoles(...TICKET_WORKERS)] })
   collaborators(@Parent() ticket: TicketModel): Promise<TicketCollaboratorModel[]> {
     return this.service.list(ticket.id);
   }

@@ -1,21 +1,21 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { fieldRoles } from '../auth/field-roles.middleware.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { UpdateTicketFieldsInput } from './dto/update-ticket-fields.input.js';
 import { TicketFieldValueModel } from './models/ticket-field-value.model.js';
 import { TicketModel } from './models/ticket.model.js';
 import { TicketsService } from './tickets.service.js';
+import { TICKET_WORKERS } from './tickets.roles.js';
 
-const TICKET_WORKERS = ['agent', 'supervisor', 'admin'] as const;
 
 /** A ticket's custom fields: read as a list (the row keeps a map), changed through the workflow (on the timeline). */
 @Resolver(() => TicketModel)
 export class TicketFieldsResolver {
   constructor(private readonly tickets: TicketsService) {}
 
-  @Roles(...TICKET_WORKERS)
-  @ResolveField(() => [TicketFieldValueModel], { description: 'Custom (form) fields, by name.' })
+  @ResolveField(() => [TicketFieldValueModel], { description: 'Custom (form) fields, by name.', middleware: [fieldRoles(...TICKET_WORKERS)] })
   fields(@Parent() ticket: { fields?: Record<string, string> }): TicketFieldValueModel[] {
     return Object.entries(ticket.fields ?? {})
       .map(([name, value]) => ({ name, value }))

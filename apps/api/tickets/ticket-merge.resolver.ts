@@ -1,13 +1,14 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { fieldRoles } from '../auth/field-roles.middleware.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { MergeTicketsInput } from './dto/merge-tickets.input.js';
 import { TicketMergeResultModel } from './models/ticket-merge-result.model.js';
 import { TicketModel } from './models/ticket.model.js';
 import { TicketMergeService } from './ticket-merge.service.js';
+import { TICKET_WORKERS } from './tickets.roles.js';
 
-const TICKET_WORKERS = ['agent', 'supervisor', 'admin'] as const;
 
 @Resolver(() => TicketModel)
 export class TicketMergeResolver {
@@ -23,14 +24,12 @@ export class TicketMergeResolver {
     return this.merges.merge(input, caller);
   }
 
-  @Roles(...TICKET_WORKERS)
-  @ResolveField(() => TicketModel, { nullable: true, description: 'The ticket this one was merged into.' })
+  @ResolveField(() => TicketModel, { nullable: true, description: 'The ticket this one was merged into.', middleware: [fieldRoles(...TICKET_WORKERS)] })
   mergedInto(@Parent() ticket: TicketModel, @CurrentUser() caller: AuthenticatedUser): Promise<TicketModel | null> {
     return this.merges.mergedInto(ticket.id, caller);
   }
 
-  @Roles(...TICKET_WORKERS)
-  @ResolveField(() => [TicketModel], { description: 'The duplicates merged into this ticket, with their messages.' })
+  @ResolveField(() => [TicketModel], { description: 'The duplicates merged into this ticket, with their messages.', middleware: [fieldRoles(...TICKET_WORKERS)] })
   mergedTickets(@Parent() ticket: TicketModel, @CurrentUser() caller: AuthenticatedUser): Promise<TicketModel[]> {
     return this.merges.mergedTickets(ticket.id, caller);
   }

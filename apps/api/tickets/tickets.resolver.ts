@@ -19,8 +19,8 @@ import { TicketModel } from './models/ticket.model.js';
 import { DEFAULT_TICKET_ORDER } from './ticket-sort.js';
 import { TicketLoadersOfRequest } from './loaders/ticket-loaders.js';
 import { TicketsService } from './tickets.service.js';
+import { TICKET_WORKERS } from './tickets.roles.js';
 
-const TICKET_WORKERS = ['agent', 'supervisor', 'admin'] as const;
 
 @Resolver(() => TicketModel)
 export class TicketsResolver {

@@ -50,7 +50,11 @@ interface EventRow {
  */
 export async function refreshTicketReportFacts(sql: SqlRows, ticketIds: readonly string[], { keepExisting = false } = {}): Promise<void> {
   if (ticketIds.length === 0) return;
-  const ids = [...new Set(ticketIds)];
+  const ids = [...new Set(ticketIds)].sort();
+  // Two writers of one ticket (its workflow's timeline write, a migration batch adding messages) take turns, so the
+  // last to write read what the other committed (in id order: no deadlock between batches; NO KEY UPDATE: no conflict
+  // with the key-share locks that inserting messages takes).
+  await sql('SELECT id FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [ids]);
   const tickets = await sql<TicketRow>(
     `SELECT t.id, t.created_at, t.status, t.solved_at, t.closed_at, t.channel, t.priority, t.group_id, t.assignee_id,
             t.organization_id, t.sla_policy_id, t.tags, lower(t.requester_email) AS requester,
