@@ -6,6 +6,7 @@ import {
   type MetricAnchor,
   type ReportGrouping,
   type ReportMetric,
+  type TicketPredicate,
 } from '../../domain/reporting/index.js';
 import { netPromoterScore } from '../../domain/survey/nps.js';
 import { agentTimeOnline, timeOnlineMetricFigure } from './agent-time-online.js';
@@ -18,6 +19,7 @@ import {
   ParameterList,
   predicateSql,
   ticketFilterSql,
+  type GroupKey,
   type ReportTicketFilter,
   type TicketAnchor,
 } from './report-sql.js';
@@ -145,28 +147,42 @@ function planQueries(spec: ReportSpec): QueryUnit[] {
   return units;
 }
 
-/** FROM, WHERE and GROUP BY over the facts in range for an anchor, with the survey joined when a metric reads it. */
-function ticketScope(spec: ReportSpec, anchor: TicketAnchor, parameters: ParameterList, from = 'ticket_report_facts f') {
+/**
+ * FROM, WHERE and GROUP BY over the facts in range for an anchor. The answered survey is joined only for the metrics
+ * that read it; for tickets created in the range, only surveys answered since its start can be theirs (an answer
+ * comes after its ticket), so the join reads the range's answers instead of every answer ever given.
+ */
+function ticketScope(
+  spec: ReportSpec,
+  anchor: TicketAnchor,
+  parameters: ParameterList,
+  { from = 'ticket_report_facts f', readsSurvey = false }: { from?: string; readsSurvey?: boolean } = {},
+) {
   const column = ANCHOR_COLUMN[anchor];
-  const where = [`${column} >= ${parameters.add(spec.start)}::timestamptz`, `${column} < ${parameters.add(spec.end)}::timestamptz`];
+  const start = `${parameters.add(spec.start)}::timestamptz`;
+  const where = [`${column} >= ${start}`, `${column} < ${parameters.add(spec.end)}::timestamptz`];
   where.push(...ticketFilterSql(spec.filter, parameters));
   const key = groupKeySql(spec.groupBy, column, () => `${parameters.add(spec.timeZone)}::text`);
-  return {
-    from: `${from} LEFT JOIN ticket_surveys s ON s.ticket_id = f.ticket_id AND s.answered_at IS NOT NULL`,
-    where: where.join(' AND '),
-    ...grouping(key),
-  };
+  const answeredInRange = anchor === 'created' ? ` AND s.answered_at >= ${start}` : '';
+  const survey = readsSurvey ? ` LEFT JOIN ticket_surveys s ON s.ticket_id = f.ticket_id AND s.answered_at IS NOT NULL${answeredInRange}` : '';
+  return { from: `${from}${survey}`, where: where.join(' AND '), ...grouping(key) };
 }
 
-function grouping(key: string | null): { select: string; groupBy: string } {
+function grouping(key: GroupKey | null): { select: string; groupBy: string } {
   return key === null
     ? { select: 'NULL::text AS group_key, 1 AS is_total', groupBy: 'GROUP BY ()' }
-    : { select: `${key} AS group_key, grouping(${key}) AS is_total`, groupBy: `GROUP BY GROUPING SETS ((${key}), ())` };
+    : { select: `${key.label} AS group_key, grouping(${key.groupBy}) AS is_total`, groupBy: `GROUP BY GROUPING SETS ((${key.groupBy}), ())` };
+}
+
+/** Whether a metric reads the ticket's answered survey (CSAT, NPS). */
+function readsSurvey(aggregate: MetricAggregate): boolean {
+  const survey: readonly TicketPredicate[] = ['surveyAnswered', 'surveySatisfied'];
+  return 'netPromoterScore' in aggregate || ('share' in aggregate && (survey.includes(aggregate.share) || survey.includes(aggregate.of)));
 }
 
 function ticketQuery(spec: ReportSpec, anchor: TicketAnchor, metrics: ReportMetric[]): QueryUnit {
   const parameters = new ParameterList();
-  const scope = ticketScope(spec, anchor, parameters);
+  const scope = ticketScope(spec, anchor, parameters, { readsSurvey: metrics.some((metric) => readsSurvey(REPORT_METRICS[metric].aggregate)) });
   const repeatDays = parameters.lazy(spec.repeatContactDays);
   const columns: string[] = [];
   const readers: Array<[ReportMetric, Reader]> = metrics.map((metric, index) => {
@@ -242,7 +258,7 @@ function distributionSql(metric: ReportMetric, column: string, alias: string): {
 /** A duration fact a ticket holds several of (a list): each value counts on its own. */
 function listDistributionQuery(spec: ReportSpec, metric: ReportMetric, anchor: TicketAnchor, fact: DurationFact): QueryUnit {
   const parameters = new ParameterList();
-  const scope = ticketScope(spec, anchor, parameters, `ticket_report_facts f CROSS JOIN LATERAL unnest(${durationFactColumn(fact)}) AS v(minutes)`);
+  const scope = ticketScope(spec, anchor, parameters, { from: `ticket_report_facts f CROSS JOIN LATERAL unnest(${durationFactColumn(fact)}) AS v(minutes)` });
   const { select, read } = distributionSql(metric, 'v.minutes', 'm0');
   return {
     sql: `SELECT ${scope.select}, ${select.join(', ')} FROM ${scope.from} WHERE ${scope.where} ${scope.groupBy}`,

@@ -71,30 +71,41 @@ export function durationFactColumn(fact: DurationFact): string {
   return `f.${snake(fact)}`;
 }
 
-/** The bucket a row falls in, as text ('(none)' where the dimension is empty); null for an ungrouped report. */
-export function groupKeySql(groupBy: ReportGrouping, instantColumn: string, timeZone: () => string): string | null {
-  const local = () => `(${instantColumn} AT TIME ZONE ${timeZone()})`;
+/** A grouping: the expression rows are grouped by, and the text it is shown as ('(none)' where the dimension is empty). */
+export interface GroupKey {
+  groupBy: string;
+  label: string;
+}
+
+const PERIOD_FORMAT = { day: 'YYYY-MM-DD', week: 'YYYY-MM-DD', month: 'YYYY-MM' } as const;
+
+/**
+ * The bucket a row falls in; null for an ungrouped report. Periods are grouped by the truncated local time and formatted
+ * once per bucket (not once per ticket, and sorted as times rather than text).
+ */
+export function groupKeySql(groupBy: ReportGrouping, instantColumn: string, timeZone: () => string): GroupKey | null {
+  const plain = (expression: string): GroupKey => ({ groupBy: expression, label: expression });
   switch (groupBy) {
     case 'none':
       return null;
     case 'day':
-      return `to_char(date_trunc('day', ${local()}), 'YYYY-MM-DD')`;
     case 'week':
-      return `to_char(date_trunc('week', ${local()}), 'YYYY-MM-DD')`;
-    case 'month':
-      return `to_char(date_trunc('month', ${local()}), 'YYYY-MM')`;
+    case 'month': {
+      const period = `date_trunc('${groupBy}', (${instantColumn} AT TIME ZONE ${timeZone()}))`;
+      return { groupBy: period, label: `to_char(${period}, '${PERIOD_FORMAT[groupBy]}')` };
+    }
     case 'agent':
-      return `coalesce(f.assignee_id::text, '(none)')`;
+      return plain(`coalesce(f.assignee_id::text, '(none)')`);
     case 'group':
-      return `coalesce(f.group_id, '(none)')`;
+      return plain(`coalesce(f.group_id, '(none)')`);
     case 'channel':
-      return 'f.channel';
+      return plain('f.channel');
     case 'priority':
-      return 'f.priority';
+      return plain('f.priority');
     case 'organization':
-      return `coalesce(f.organization_id, '(none)')`;
+      return plain(`coalesce(f.organization_id, '(none)')`);
     case 'policy':
-      return `coalesce(f.sla_policy_id::text, '(none)')`;
+      return plain(`coalesce(f.sla_policy_id::text, '(none)')`);
   }
 }
 

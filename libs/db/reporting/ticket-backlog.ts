@@ -33,7 +33,7 @@ export async function ticketBacklog(
     key === null
       ? []
       : await sql<{ key: string; count: string }>(
-          `SELECT ${key} AS key, count(*) AS count FROM ticket_report_facts f WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1`,
+          `SELECT ${key.label} AS key, count(*) AS count FROM ticket_report_facts f WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1`,
           parameters.values,
         );
   return {
