@@ -56,9 +56,14 @@ export class Reporting1796068800000 implements MigrationInterface {
     await db.query(`CREATE INDEX ticket_report_facts_requester ON ticket_report_facts (requester, created_at)`);
     // The backlog reads tickets not done at an instant: the open ones, and the ones done since.
     await db.query(`CREATE INDEX ticket_report_facts_open ON ticket_report_facts (created_at) WHERE done_at IS NULL`);
+    // Refreshing facts reads the timelines of up to 2,000 tickets at once. ANALYZE's sample underestimates the distinct
+    // tickets of a timeline table whose rows come in runs per ticket (111,648 estimated for 1,000,000 in the reporting
+    // benchmark), which turned that read into a scan of the whole table; a timeline holds about 20 events a ticket.
+    await db.query(`ALTER TABLE ticket_events ALTER COLUMN ticket_id SET (n_distinct = -0.05)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`ALTER TABLE ticket_events ALTER COLUMN ticket_id RESET (n_distinct)`);
     await db.query(`DROP TABLE ticket_report_facts`);
   }
 }
