@@ -96,12 +96,17 @@ export async function backfillTicketReportFacts(
   { chunkSize = 500, keepGoing = (): boolean => true }: { chunkSize?: number; keepGoing?: () => boolean } = {},
 ): Promise<number> {
   let done = 0;
+  // Walks the tickets in id order from where the last chunk ended, so each lookup passes over a chunk, not all done.
+  let after = '00000000-0000-0000-0000-000000000000';
   while (keepGoing()) {
     const missing = await sql<{ id: string }>(
-      `SELECT t.id FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_report_facts f WHERE f.ticket_id = t.id) LIMIT $1`,
-      [chunkSize],
+      `SELECT t.id FROM tickets t
+        WHERE t.id > $2 AND NOT EXISTS (SELECT 1 FROM ticket_report_facts f WHERE f.ticket_id = t.id)
+        ORDER BY t.id LIMIT $1`,
+      [chunkSize, after],
     );
     if (missing.length === 0) break;
+    after = missing.at(-1)!.id;
     await refreshTicketReportFacts(sql, missing.map((row) => row.id), { keepExisting: true });
     done += missing.length;
   }

@@ -170,6 +170,22 @@ describe('ticketFacts', () => {
     expect(facts.slaWarningsMet).toBe(1);
   });
 
+  it('judges a reopened ticket\'s resolution clock at its final stop: met at the first solve, breached after the reopen', () => {
+    const facts = ticketFacts(
+      history({
+        events: [
+          event(0, 'sla_started', { metric: 'resolution' }),
+          event(100, 'sla_stopped', { metric: 'resolution' }),
+          event(200, 'sla_resumed', { metric: 'resolution' }),
+          event(480, 'sla_breached', { metric: 'resolution', deadline: new Date(at(480)).toISOString() }),
+          event(500, 'sla_stopped', { metric: 'resolution' }),
+        ],
+      }),
+    );
+    expect(facts.sla.resolution).toEqual({ met: 0, breached: 1 });
+    expect(facts.slaMinutesPastDeadline).toEqual([20]);
+  });
+
   it('measures business time on the ticket calendar: created Friday 16:00, answered Monday 10:00 is 2 business hours', () => {
     const friday = Date.parse('2026-11-06T15:00:00Z'); // 16:00 in Paris
     const monday = Date.parse('2026-11-09T09:00:00Z'); // 10:00 in Paris

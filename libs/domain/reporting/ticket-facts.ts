@@ -183,31 +183,54 @@ function reassignmentsOf(events: readonly ReportedEvent[]): number {
   return count;
 }
 
-/** Each clock's run from sla_started to sla_stopped: met, or breached (and by how much once it stopped). */
+/**
+ * Each clock's run from sla_started to its last sla_stopped: met, or breached (and by how much once it stopped). A
+ * clock resumed after a stop (a reopened ticket's resolution clock) is the same run again: judged at its final stop.
+ */
 function slaOutcomes(events: readonly ReportedEvent[]): { sla: SlaOutcomeCounts; pastDeadline: number[]; warningsMet: number } {
-  const sla = Object.fromEntries(SLA_METRICS.map((metric) => [metric, { met: 0, breached: 0 }])) as SlaOutcomeCounts;
-  const pastDeadline: number[] = [];
-  let warningsMet = 0;
-  const running = new Map<SlaMetric, { warned: boolean; deadline: number | null }>();
+  interface ClockRun {
+    metric: SlaMetric;
+    warned: boolean;
+    deadline: number | null;
+    stoppedAt: number | null;
+  }
+  const runs: ClockRun[] = [];
+  const current = new Map<SlaMetric, ClockRun>();
+  const lastStopped = new Map<SlaMetric, ClockRun>();
   for (const event of events) {
     const metric = event.data.metric as SlaMetric;
     if (!SLA_METRICS.includes(metric)) continue;
-    if (event.type === 'sla_started') running.set(metric, { warned: false, deadline: null });
-    const clock = running.get(metric);
-    if (!clock) continue;
-    if (event.type === 'sla_warning') clock.warned = true;
-    if (event.type === 'sla_breached') clock.deadline = Date.parse(String(event.data.deadline));
-    if (event.type !== 'sla_stopped') continue;
-    running.delete(metric);
-    if (clock.deadline === null) {
-      sla[metric].met += 1;
-      if (clock.warned) warningsMet += 1;
-    } else {
-      sla[metric].breached += 1;
-      pastDeadline.push(minutesBetween(clock.deadline, event.at));
+    if (event.type === 'sla_started') {
+      const run: ClockRun = { metric, warned: false, deadline: null, stoppedAt: null };
+      runs.push(run);
+      current.set(metric, run);
+    } else if (event.type === 'sla_resumed' && !current.has(metric) && lastStopped.has(metric)) {
+      const run = lastStopped.get(metric)!;
+      run.stoppedAt = null;
+      current.set(metric, run);
+    }
+    const run = current.get(metric);
+    if (!run) continue;
+    if (event.type === 'sla_warning') run.warned = true;
+    if (event.type === 'sla_breached') run.deadline = Date.parse(String(event.data.deadline));
+    if (event.type === 'sla_stopped') {
+      run.stoppedAt = event.at;
+      current.delete(metric);
+      lastStopped.set(metric, run);
     }
   }
-  // A clock still running that already breached counts as breached: the promise is broken whatever comes next.
-  for (const [metric, clock] of running) if (clock.deadline !== null) sla[metric].breached += 1;
+  const sla = Object.fromEntries(SLA_METRICS.map((metric) => [metric, { met: 0, breached: 0 }])) as SlaOutcomeCounts;
+  const pastDeadline: number[] = [];
+  let warningsMet = 0;
+  for (const run of runs) {
+    // A clock still running that already breached counts as breached: the promise is broken whatever comes next.
+    if (run.deadline !== null) {
+      sla[run.metric].breached += 1;
+      if (run.stoppedAt !== null) pastDeadline.push(minutesBetween(run.deadline, run.stoppedAt));
+    } else if (run.stoppedAt !== null) {
+      sla[run.metric].met += 1;
+      if (run.warned) warningsMet += 1;
+    }
+  }
   return { sla, pastDeadline, warningsMet };
 }
