@@ -1,14 +1,12 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { SlaTicketFacts } from '../../libs/domain/sla/index.js';
 import type { RoutableTicket } from '../../libs/domain/routing/index.js';
+import { waitUntil, withTicketWorker, type StartTicket } from '../../test/support/ticket-workflow-runs.js';
 import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
-import { workflowBundle } from '../../test/support/test-stack.js';
 import {
   assignTicketUpdate,
   changeStatusUpdate,
-  openTicketUpdate,
   ticketStateQuery,
   updateFieldsUpdate,
   type AssignmentOutcome,
@@ -16,7 +14,6 @@ import {
   type NewTicket,
   type RoutingOutcome,
   type SlaRulesSnapshot,
-  type TicketWorkflowInput,
   type TimelineEvent,
 } from './ticket.contract.js';
 
@@ -84,35 +81,13 @@ function newTicket(groupId: string | null, fields: Record<string, string> = {}):
 
 const ofType = (events: TimelineEvent[], type: string) => events.filter((event) => event.type === type);
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !(await check()); ) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('manual assignment and custom fields in the ticket workflow', () => {
   let env: TestWorkflowEnvironment;
   timeSkippingEnvPerTest((started) => (env = started));
 
-  async function run(
-    activities: ReturnType<typeof fakeActivities>['activities'],
-    body: (start: (ticket: NewTicket) => Promise<ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>>) => Promise<void>,
-  ): Promise<void> {
-    const taskQueue = `ticket-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities });
-    await worker.runUntil(
-      body(async (ticket) => {
-        const handle = await env.client.workflow.start('ticketWorkflow', {
-          workflowId: `ticket:${ticket.id}`,
-          taskQueue,
-          args: [{ ticket } satisfies TicketWorkflowInput],
-        });
-        await handle.executeUpdate(openTicketUpdate);
-        return handle;
-      }),
-    );
-  }
+  const run = (activities: ReturnType<typeof fakeActivities>['activities'], body: (start: StartTicket) => Promise<void>) =>
+    withTicketWorker(env, activities, body);
+
 
   it('assigns to the agent named, marked manual, and frees the previous agent for the tickets waiting on them', async () => {
     const { fakes, activities } = fakeActivities();

@@ -1,25 +1,22 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { SendTemplatedEmailInput } from '../../activities/email/email.activities.js';
 import { ALWAYS_OPEN_CALENDAR } from '../../libs/domain/calendar/index.js';
 import type { SurveySettings } from '../../libs/domain/survey/survey-settings.js';
+import { withTicketWorker, type StartTicket } from '../../test/support/ticket-workflow-runs.js';
 import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
-import { workflowBundle } from '../../test/support/test-stack.js';
 import { surveyWorkflowId } from '../survey/survey.contract.js';
 import { collaboratorChangedUpdate } from './ticket-collaborators.contract.js';
 import { mergeIntoUpdate } from './ticket-merge.contract.js';
 import {
   agentReplyUpdate,
   changeStatusUpdate,
-  openTicketUpdate,
   ticketStateQuery,
   TICKET_CLOSED_FAILURE,
   type LifecycleSnapshot,
   type NewTicket,
   type SlaRulesSnapshot,
-  type TicketWorkflowInput,
 } from './ticket.contract.js';
 
 // Merge and collaborator changes in the ticket workflow, its activities replaced by in-memory fakes (the real ones,
@@ -85,22 +82,11 @@ describe('merging tickets in the ticket workflow', () => {
   let env: TestWorkflowEnvironment;
   timeSkippingEnvPerTest((started) => (env = started));
 
-  async function run(body: (start: (ticket: NewTicket) => Promise<WorkflowHandle>, fakes: ReturnType<typeof fakeActivities>) => Promise<void>) {
+  async function run(body: (start: StartTicket, fakes: ReturnType<typeof fakeActivities>) => Promise<void>): Promise<void> {
     const fakes = fakeActivities();
-    const taskQueue = `ticket-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities: fakes.activities });
-    await worker.runUntil(
-      body(async (ticket) => {
-        const handle = await env.client.workflow.start('ticketWorkflow', {
-          workflowId: `ticket:${ticket.id}`,
-          taskQueue,
-          args: [{ ticket } satisfies TicketWorkflowInput],
-        });
-        await handle.executeUpdate(openTicketUpdate);
-        return handle;
-      }, fakes),
-    );
+    await withTicketWorker(env, fakes.activities, (start) => body(start, fakes));
   }
+
 
   it('closes the duplicate as merged (not solved, no survey, clocks dropped), notes it on the primary, mails the requester once', async () => {
     await run(async (start, fakes) => {

@@ -1,6 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { SendTemplatedEmailInput } from '../../activities/email/email.activities.js';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -10,8 +9,8 @@ import type { EscalationStep } from '../../libs/domain/escalation/index.js';
 import type { SlaMetric, SlaTarget, SlaTicketFacts } from '../../libs/domain/sla/index.js';
 import type { RoutableTicket } from '../../libs/domain/routing/index.js';
 import type { TicketPriority } from '../../libs/domain/tickets/ticket-fields.js';
+import { waitUntil, withTicketWorker, type StartTicket } from '../../test/support/ticket-workflow-runs.js';
 import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
-import { workflowBundle } from '../../test/support/test-stack.js';
 import type { SurveySettings } from '../../libs/domain/survey/survey-settings.js';
 import { surveyStateQuery, surveyWorkflowId, type SurveyInvitation } from '../survey/survey.contract.js';
 import {
@@ -19,7 +18,6 @@ import {
   agentReplyUpdate,
   changeStatusUpdate,
   customerReplyUpdate,
-  openTicketUpdate,
   reclassifyUpdate,
   ticketStateQuery,
   type AgentReplyEvent,
@@ -28,7 +26,6 @@ import {
   type RoutingOutcome,
   type NewTicket,
   type SlaRulesSnapshot,
-  type TicketWorkflowInput,
   type TimelineEvent,
 } from './ticket.contract.js';
 
@@ -159,14 +156,6 @@ async function recordHistory(handle: { fetchHistory(): Promise<unknown> }, name:
   writeFileSync(file, JSON.stringify(await handle.fetchHistory(), null, 1));
 }
 
-/** Polls a condition that another workflow's signal makes true (a real wait of milliseconds, not a timer). */
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !(await check()); ) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 const ofType = (events: TimelineEvent[], type: string) => events.filter((event) => event.type === type);
 
 describe('the ticket workflow on the time-skipping server', () => {
@@ -180,24 +169,9 @@ describe('the ticket workflow on the time-skipping server', () => {
     if (instant > now) await env.sleep(instant - now);
   }
 
-  async function run(
-    activities: ReturnType<typeof fakeActivities>['activities'],
-    body: (start: (ticket: NewTicket, options?: Partial<TicketWorkflowInput>) => Promise<ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>>) => Promise<void>,
-  ): Promise<void> {
-    const taskQueue = `ticket-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities });
-    await worker.runUntil(
-      body(async (ticket, options = {}) => {
-        const handle = await env.client.workflow.start('ticketWorkflow', {
-          workflowId: `ticket:${ticket.id}`,
-          taskQueue,
-          args: [{ ticket, ...options } satisfies TicketWorkflowInput],
-        });
-        await handle.executeUpdate(openTicketUpdate);
-        return handle;
-      }),
-    );
-  }
+  const run = (activities: ReturnType<typeof fakeActivities>['activities'], body: (start: StartTicket) => Promise<void>) =>
+    withTicketWorker(env, activities, body);
+
 
   it('breaches a 4-business-hour resolution target on a ticket created Friday 16:00 at Monday 12:00, warning at 75 % and 90 %', async () => {
     const { fakes, activities } = fakeActivities({ high: { resolution: businessHours(4) } });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AgentAvailability } from '../../../libs/domain/routing/index.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { userError } from '../common/user-error.js';
+import { fieldError, userError } from '../common/user-error.js';
 import type { AssignTicketInput } from './dto/assign-ticket.input.js';
 import type { AssignmentWarningModel, TicketAssignmentModel } from './models/ticket-assignment.model.js';
 import { TicketWorkflowsClient } from './ticket-workflows.client.js';
@@ -33,14 +33,14 @@ export class TicketAssignmentService {
 
   async assign(input: AssignTicketInput, caller: AuthenticatedUser): Promise<TicketAssignmentModel> {
     if (input.agentId === undefined && input.groupId === undefined) {
-      throw badInput('agentId', 'agentId: give an agent (or null to unassign), a groupId, or both.');
+      throw fieldError('agentId', 'agentId: give an agent (or null to unassign), a groupId, or both.');
     }
     const ticket = await this.tickets.get(input.ticketId, caller);
     if (input.groupId !== undefined) await this.assertGroupExists(input.groupId);
     const groupId = input.groupId ?? ticket.groupId;
     const assignee = input.agentId ? await this.assignee(input.agentId, ticket.id) : null;
     if (assignee && (groupId === null || !assignee.groupIds.includes(groupId))) {
-      throw badInput('agentId', `agentId: ${assignee.name} is not a member of the ticket's group; give the groupId of one of their groups too.`);
+      throw fieldError('agentId', `agentId: ${assignee.name} is not a member of the ticket's group; give the groupId of one of their groups too.`);
     }
 
     const supervising = caller.roles.includes('supervisor') || caller.roles.includes('admin');
@@ -62,7 +62,7 @@ export class TicketAssignmentService {
 
   private async assertGroupExists(groupId: string): Promise<void> {
     const [group] = await this.dataSource.query('SELECT 1 FROM groups WHERE id = $1', [groupId]);
-    if (!group) throw badInput('groupId', `groupId: there is no group ${groupId}.`);
+    if (!group) throw fieldError('groupId', `groupId: there is no group ${groupId}.`);
   }
 
   private async assignee(agentId: string, ticketId: string): Promise<Assignee> {
@@ -77,7 +77,7 @@ export class TicketAssignmentService {
         WHERE a.user_id = $1 AND u.active AND 'agent' = ANY(u.roles)`,
       [agentId, ticketId],
     );
-    if (!row) throw badInput('agentId', `agentId: ${agentId} is not an active agent (an admin sets agents up with upsertAgent).`);
+    if (!row) throw fieldError('agentId', `agentId: ${agentId} is not an active agent (an admin sets agents up with upsertAgent).`);
     return { id: agentId, name: row.name, groupIds: row.group_ids ?? [], availability: row.availability, capacity: row.capacity, openTickets: row.open_tickets };
   }
 
@@ -101,6 +101,3 @@ function warningsFor(assignee: Assignee): AssignmentWarningModel[] {
   return warnings;
 }
 
-function badInput(field: string, message: string): Error {
-  return userError('BAD_USER_INPUT', message, { fields: [{ field, message }] });
-}

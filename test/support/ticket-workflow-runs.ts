@@ -1,0 +1,34 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { openTicketUpdate, type NewTicket, type TicketWorkflowInput } from '../../workflows/ticket/ticket.contract.js';
+import { workflowBundle } from './test-stack.js';
+
+/** Starts a ticket's workflow and returns once it has written the ticket row (as createTicket does). */
+export type StartTicket = (ticket: NewTicket, options?: Partial<TicketWorkflowInput>) => Promise<WorkflowHandle>;
+
+/** Runs `body` with a worker of these activities on a fresh task queue of the time-skipping server. */
+export async function withTicketWorker(env: TestWorkflowEnvironment, activities: object, body: (start: StartTicket) => Promise<void>): Promise<void> {
+  const taskQueue = `ticket-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: workflowBundle(), activities });
+  await worker.runUntil(
+    body(async (ticket, options = {}) => {
+      const handle = await env.client.workflow.start('ticketWorkflow', {
+        workflowId: `ticket:${ticket.id}`,
+        taskQueue,
+        args: [{ ticket, ...options } satisfies TicketWorkflowInput],
+      });
+      await handle.executeUpdate(openTicketUpdate);
+      return handle;
+    }),
+  );
+}
+
+/** Polls a condition that another workflow's signal makes true (a real wait of milliseconds, not a timer). */
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !(await check()); ) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
