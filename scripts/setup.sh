@@ -35,3 +35,6 @@ if [ "$(cat "$python_tools/.versions" 2>/dev/null)" != "prometheus-client==$PROM
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$python_tools" "prometheus-client==$PROMETHEUS_CLIENT_VERSION"
   echo "prometheus-client==$PROMETHEUS_CLIENT_VERSION" > "$python_tools/.versions"
 fi
+
+# The web console the API serves under /app and /portal (skipped when nothing it is built from changed).
+bash scripts/build-web.sh

@@ -28,6 +28,7 @@ import { SlaConfigModule } from './sla-config/sla-config.module.js';
 import { SlaModule } from './sla/sla.module.js';
 import { SurveysModule } from './surveys/surveys.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
+import { WebConsoleModule } from './web-console/web-console.module.js';
 
 export interface ApiDependencies {
   config: AppConfig & { jwtSecret: string };
@@ -91,6 +92,7 @@ export class AppModule {
         SurveysModule,
         TicketsModule,
         EmailModule,
+        WebConsoleModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -84,6 +84,8 @@ function metricsEndpoints(apiUrl: string): string[] {
 const graphqlUrl = `${api!.url}/graphql`;
 console.log(`
 Help desk is running.
+  Web console (sign in):           ${api!.url}/app/
+  Customer portal (no login):      ${api!.url}/portal/
   GraphQL (GraphiQL in a browser): ${graphqlUrl}
   Health:                          ${api!.url}/health
   Metrics (Prometheus):            ${metricsEndpoints(api!.url).join(', ')}

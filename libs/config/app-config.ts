@@ -41,6 +41,8 @@ export interface AppConfig {
   workerMetricsPort?: number;
   /** Port of the Temporal SDK's Prometheus exporter (task latencies, slots, polls) on HOST; unset: not exported. */
   temporalMetricsPort?: number;
+  /** The built web console (`scripts/build-web.sh`), served by the API under /app and /portal. */
+  webDistDir: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -73,6 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: env.PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${env.PORT || 3000}`,
     workerMetricsPort: optionalInteger(env, 'WORKER_METRICS_PORT'),
     temporalMetricsPort: optionalInteger(env, 'TEMPORAL_METRICS_PORT'),
+    webDistDir: env.WEB_DIST_DIR || 'dist/web',
   };
 }
 

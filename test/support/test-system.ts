@@ -39,8 +39,8 @@ export interface TestSystem {
     variables?: Record<string, unknown>,
     token?: string,
   ): Promise<{ status: number; body: GraphQLResponse<T> }>;
-  /** Creates a user with these roles and signs in through the login mutation. */
-  signIn(roles: Role[]): Promise<{ token: string; userId: string }>;
+  /** Creates a user with these roles and signs in through the login mutation (the credentials, for a browser's login). */
+  signIn(roles: Role[]): Promise<{ token: string; userId: string; email: string; password: string }>;
   stop(): Promise<void>;
 }
 
@@ -128,7 +128,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
       { input: { email, password } },
     );
     if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
-    return { token: result.data.login.token, userId };
+    return { token: result.data.login.token, userId, email, password };
   };
 
   return {

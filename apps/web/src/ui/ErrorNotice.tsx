@@ -1,0 +1,13 @@
+import type { CombinedError } from 'urql';
+import { errorMessages } from '../api/errors';
+
+/** A failed request's messages, announced to screen readers. */
+export function ErrorNotice({ error }: { error: CombinedError }) {
+  return (
+    <div className="notice notice-error" role="alert">
+      {errorMessages(error).map((message) => (
+        <p key={message}>{message}</p>
+      ))}
+    </div>
+  );
+}
