@@ -18,7 +18,11 @@ COPY apps ./apps
 COPY libs ./libs
 COPY workflows ./workflows
 COPY activities ./activities
+# The web console is built here (Vite, React and the GraphQL codegen are dev dependencies) and served by the API.
+COPY schema.graphql ./
+COPY scripts/build-web.sh ./scripts/
 RUN npx tsc -p tsconfig.build.json \
+ && bash scripts/build-web.sh \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 # ---- runtime ----
