@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { emailTemplateInForce } from '../../libs/db/email-templates.js';
 import { renderHeaderLine, renderTemplate, textToHtml, withTicketReference, type EmailTemplateKey } from '../../libs/domain/email/index.js';
 import { replyAttachmentsOf } from './reply-attachments.js';
+import { requestLink, type RequestLinkConfig } from './request-links.js';
 import { ticketMailFacts } from './ticket-mail-variables.js';
 
 export interface SendTemplatedEmailInput {
@@ -36,8 +37,8 @@ const AUTOMATIC_TEMPLATES: ReadonlySet<EmailTemplateKey> = new Set(['acknowledgm
 /** The mails the ticket's collaborators are copied on: the conversation, not the notices about the requester's request. */
 const COPIED_TEMPLATES: ReadonlySet<EmailTemplateKey> = new Set(['agent_reply']);
 
-/** Customer mail through the configured SMTP server. */
-export function createEmailActivities({ dataSource, mail }: { dataSource: DataSource; mail: OutboundMailSettings }) {
+/** Customer mail through the configured SMTP server; `requestLinks` signs the portal link the acknowledgment carries. */
+export function createEmailActivities({ dataSource, mail, requestLinks }: { dataSource: DataSource; mail: OutboundMailSettings; requestLinks: RequestLinkConfig }) {
   let transport: Transporter | undefined;
   const smtp = (): Transporter => {
     if (!mail.smtpUrl) throw new Error('SMTP_URL is not set: the worker cannot send mail.');
@@ -62,7 +63,10 @@ export function createEmailActivities({ dataSource, mail }: { dataSource: DataSo
 
       const facts = await ticketMailFacts(dataSource.manager, input.ticketId, input.messageId);
       if (!facts) throw ApplicationFailure.nonRetryable(`There is no ticket ${input.ticketId} to write to.`, 'TicketNotFound');
-      const variables = { ...facts.variables, 'helpdesk.address': mail.from, ...input.variables };
+      // Signed here, not in the workflow: the link is a credential and must stay out of the workflow's history.
+      const linkVariables: Record<string, string> =
+        input.template === 'acknowledgment' ? { 'request.url': requestLink(requestLinks, input.ticketId, Date.now()) } : {};
+      const variables = { ...facts.variables, 'helpdesk.address': mail.from, ...linkVariables, ...input.variables };
       const { template } = await emailTemplateInForce(dataSource.manager, input.template);
       const subject = withTicketReference(renderHeaderLine(template.subject, variables).text, facts.ticketNumber);
       const text = renderTemplate(template.body, variables).text;

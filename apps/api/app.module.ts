@@ -22,6 +22,7 @@ import { MacrosModule } from './macros/macros.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RolloutModule } from './rollout/rollout.module.js';
 import { MigrationModule } from './migration/migration.module.js';
+import { PortalModule } from './portal/portal.module.js';
 import { ReportingModule } from './reporting/reporting.module.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { SlaConfigModule } from './sla-config/sla-config.module.js';
@@ -85,6 +86,7 @@ export class AppModule {
         MetricsModule,
         RolloutModule,
         MigrationModule,
+        PortalModule,
         ReportingModule,
         RoutingModule,
         SlaConfigModule,

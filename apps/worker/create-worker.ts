@@ -4,6 +4,7 @@ import { createEmailActivities, type OutboundMailSettings } from '../../activiti
 import { createRolloutMeasurementActivities } from '../../activities/rollout/rollout-measurements.activities.js';
 import { createRolloutTimelineActivities } from '../../activities/rollout/rollout-timeline.activities.js';
 import { createMigrationActivities } from '../../activities/migration/migration.activities.js';
+import { requestLinkConfig } from '../../activities/email/request-links.js';
 import { createRoutingActivities } from '../../activities/routing/routing.activities.js';
 import { createSlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
 import type { SurveyLinkConfig } from '../../activities/surveys/survey-links.js';
@@ -38,7 +39,7 @@ export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Wo
       ...createTicketLifecycleActivities({ dataSource }),
       ...createSlaRulesActivities({ dataSource }),
       ...createRoutingActivities({ dataSource }),
-      ...createEmailActivities({ dataSource, mail }),
+      ...createEmailActivities({ dataSource, mail, requestLinks: requestLinkConfig(surveyLinks) }),
       ...createRolloutTimelineActivities({ dataSource }),
       ...createRolloutMeasurementActivities({ dataSource }),
       ...createSurveyActivities({ dataSource, links: surveyLinks }),

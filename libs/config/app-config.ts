@@ -29,6 +29,8 @@ export interface AppConfig {
   inboundMaxMessageBytes: number;
   /** A mail with a larger attachment is refused (SMTP 552), nothing of it kept. */
   maxAttachmentBytes: number;
+  /** Largest export file a migration operator may upload through the console (POST /migrations/uploads). */
+  migrationMaxUploadBytes: number;
   /** Port of the dev outbox `start` runs when SMTP_URL is unset. */
   devOutboxPort: number;
   /** Workflows a worker keeps in memory between tasks; the rest replay their history when they wake up. */
@@ -69,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     inboundSmtpPort: integer(env, 'INBOUND_SMTP_PORT', 2525),
     inboundMaxMessageBytes: integer(env, 'INBOUND_MAX_MESSAGE_BYTES', 25 * 1024 * 1024),
     maxAttachmentBytes: integer(env, 'EMAIL_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024),
+    migrationMaxUploadBytes: integer(env, 'MIGRATION_MAX_UPLOAD_BYTES', 1024 * 1024 * 1024),
     devOutboxPort: integer(env, 'DEV_OUTBOX_PORT', 2526),
     workerMaxCachedWorkflows: integer(env, 'WORKER_MAX_CACHED_WORKFLOWS', 500),
     surveyTokenSecret: nonEmpty(env.SURVEY_TOKEN_SECRET),

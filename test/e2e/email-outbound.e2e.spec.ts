@@ -1,4 +1,6 @@
 import { createEmailActivities } from '../../activities/email/email.activities.js';
+import { requestLinkConfig } from '../../activities/email/request-links.js';
+import { surveyLinkConfig } from '../../activities/surveys/survey-links.js';
 import { outboundMailSettings } from '../../libs/config/app-config.js';
 import { awaitMail, outboxFor } from '../support/dev-outbox.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
@@ -14,7 +16,11 @@ describe('sending templated email through real SMTP into the dev outbox', () => 
     system = await startTestSystem();
     ({ token: admin } = await system.signIn(['admin']));
     ({ token: agent } = await system.signIn(['agent']));
-    activities = createEmailActivities({ dataSource: system.dataSource, mail: outboundMailSettings(system.config) });
+    activities = createEmailActivities({
+      dataSource: system.dataSource,
+      mail: outboundMailSettings(system.config),
+      requestLinks: requestLinkConfig(surveyLinkConfig(system.config)),
+    });
   });
   afterAll(() => system.stop());
 
@@ -69,6 +75,7 @@ describe('sending templated email through real SMTP into the dev outbox', () => 
 
     const solved = await awaitMail(system, admin, 'lifecycle@example.com', (mail) => mail.subject.startsWith('Solved:'));
     expect(acknowledgment.subject).toBe(`We received your request: Printer offline [#${ticket.number}]`);
+    expect(acknowledgment.text).toMatch(/Follow it and answer us on this page: http:\/\/\S+\/portal\/requests\/\S+/);
     expect(solved.subject).toBe(`Solved: Printer offline [#${ticket.number}]`);
     expect(solved.text).toContain('just reply to this mail and we will reopen it');
     const sent = await system.dataSource.query('SELECT template FROM sent_emails WHERE ticket_id = $1 ORDER BY created_at', [ticket.id]);

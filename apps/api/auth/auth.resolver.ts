@@ -1,9 +1,10 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ROLES } from '../../../libs/domain/auth/roles.js';
 import { userError } from '../common/user-error.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { CreateUserInput } from './dto/create-user.input.js';
+import { UpdateUserInput } from './dto/update-user.input.js';
 import { LoginInput } from './dto/login.input.js';
 import { AuthPayloadModel } from './models/auth-payload.model.js';
 import { UserModel } from './models/user.model.js';
@@ -42,5 +43,18 @@ export class AuthResolver {
   @Mutation(() => UserModel, { description: 'Create a user (admins only); audited.' })
   createUser(@Args('input') input: CreateUserInput, @CurrentUser() caller: AuthenticatedUser): Promise<UserModel> {
     return this.usersService.create(input, caller.id);
+  }
+
+  @Roles('admin')
+  @Mutation(() => UserModel, {
+    description:
+      "Change a user's display name, roles or active flag (admins only); audited. CONFLICT when it would leave no active admin; NOT_FOUND for an unknown id.",
+  })
+  updateUser(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateUserInput,
+    @CurrentUser() caller: AuthenticatedUser,
+  ): Promise<UserModel> {
+    return this.usersService.update(id, input, caller.id);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '../../../libs/db/entities/user.entity.js';
 import type { Role } from '../../../libs/domain/auth/roles.js';
@@ -12,6 +13,12 @@ export interface NewUser {
   displayName: string;
   password: string;
   roles: Role[];
+}
+
+export interface UserChanges {
+  displayName?: string;
+  roles?: Role[];
+  active?: boolean;
 }
 
 let unknownUserHashValue: Promise<string> | undefined;
@@ -63,6 +70,35 @@ export class UsersService {
         manager,
       );
       return saved;
+    });
+  }
+
+  /**
+   * Changes what is given and audits before/after. The active admins are locked first, so two admins demoting each
+   * other at once cannot both succeed and leave nobody able to administer the help desk.
+   */
+  async update(id: string, changes: UserChanges, actorUserId: string): Promise<UserEntity> {
+    // User ids are UUIDs: anything else would fail PostgreSQL's cast (an internal error) instead of answering.
+    if (!isUUID(id)) throw userError('NOT_FOUND', `There is no user with the id ${id}.`);
+    return this.dataSource.transaction(async (manager) => {
+      const activeAdmins: { id: string }[] = await manager.query(
+        "SELECT id FROM users WHERE active AND 'admin' = ANY(roles) ORDER BY id FOR UPDATE",
+      );
+      const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw userError('NOT_FOUND', `There is no user with the id ${id}.`);
+      const before = { displayName: user.displayName, roles: user.roles, active: user.active };
+      const after = {
+        displayName: changes.displayName ?? user.displayName,
+        roles: changes.roles ?? user.roles,
+        active: changes.active ?? user.active,
+      };
+      const staysAdmin = after.active && after.roles.includes('admin');
+      if (!staysAdmin && activeAdmins.length === 1 && activeAdmins[0].id === id) {
+        throw userError('CONFLICT', `${user.email} is the last active admin: make another user an admin first.`);
+      }
+      await manager.update(UserEntity, { id }, after);
+      await this.audit.record({ actorUserId, action: 'user.updated', entityType: 'user', entityId: id, before, after }, manager);
+      return manager.findOneByOrFail(UserEntity, { id });
     });
   }
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { automaticMailReason, referencedMessageIds, ticketNumberInSubject } from '../../../libs/domain/email/index.js';
 import { TICKET_LIMITS } from '../../../libs/domain/tickets/ticket-fields.js';
+import { upsertCustomer } from '../../../libs/db/customers.js';
 import { ticketMergedAt } from '../../../libs/db/ticket-merges.js';
 import { MailRejection, type ReceivedMail } from '../../../libs/mail/smtp-receiver.js';
 import { APP_CONFIG } from '../app-config.token.js';
@@ -51,7 +52,7 @@ export class InboundMailService {
 
     const subject = truncate(parsed.subject?.trim() || '(no subject)', TICKET_LIMITS.subjectMaxLength);
     const body = truncate(parsed.text?.trim() || '(no text)', TICKET_LIMITS.descriptionMaxLength);
-    const customer = await this.upsertCustomer(sender, from?.name || null);
+    const customer = await upsertCustomer(this.dataSource.manager, sender, from?.name || null);
     const threadTicketId = await this.threadOf(referencedMessageIds(parsed.inReplyTo, parsed.references), subject, sender);
     // A reply to a ticket merged into another goes on in the primary.
     const replyTicketId = threadTicketId && (await ticketMergedAt(this.dataSource.manager, threadTicketId));
@@ -125,18 +126,6 @@ export class InboundMailService {
       [number, sender],
     );
     return bySubject?.id ?? null;
-  }
-
-  /** One customer per lower-cased address; a new one joins the organization that owns its domain, if any. */
-  private async upsertCustomer(email: string, name: string | null): Promise<{ id: string; organizationId: string | null }> {
-    const [customer] = await this.dataSource.query<Array<{ id: string; organization_id: string | null }>>(
-      `INSERT INTO customers (email, name, organization_id)
-       VALUES ($1, $2, (SELECT id FROM organizations WHERE split_part($1, '@', 2) = ANY (domains) ORDER BY id LIMIT 1))
-       ON CONFLICT (email) DO UPDATE SET name = COALESCE(customers.name, EXCLUDED.name)
-       RETURNING id, organization_id`,
-      [email, name],
-    );
-    return { id: customer.id, organizationId: customer.organization_id };
   }
 }
 

@@ -39,6 +39,7 @@ interface RunRow {
   status: string;
   phase: string | null;
   waiting_reason: string | null;
+  mapping: string;
   report: unknown;
   started_at: Date;
   finished_at: Date | null;
@@ -208,6 +209,7 @@ function toModel(row: RunRow): MigrationRunModel {
     status: row.status,
     phase: row.phase,
     waitingReason: row.waiting_reason,
+    mapping: row.mapping,
     report: row.report,
     startedAt: row.started_at,
     finishedAt: row.finished_at,

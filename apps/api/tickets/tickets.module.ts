@@ -6,6 +6,8 @@ import { TicketCollaboratorsResolver } from './ticket-collaborators.resolver.js'
 import { TicketCollaboratorsService } from './ticket-collaborators.service.js';
 import { TicketMergeResolver } from './ticket-merge.resolver.js';
 import { TicketMergeService } from './ticket-merge.service.js';
+import { TicketAssigneeNameResolver, TicketEventActorNameResolver, TicketMessageAuthorNameResolver } from './ticket-people.resolver.js';
+import { TicketQueuesResolver } from './ticket-queues.resolver.js';
 import { TicketVisibility } from './ticket-visibility.js';
 import { TicketLoadersOfRequest } from './loaders/ticket-loaders.js';
 import { TicketWorkflowsClient } from './ticket-workflows.client.js';
@@ -26,6 +28,10 @@ import { TicketsService } from './tickets.service.js';
     TicketMergeService,
     TicketCollaboratorsResolver,
     TicketCollaboratorsService,
+    TicketQueuesResolver,
+    TicketAssigneeNameResolver,
+    TicketMessageAuthorNameResolver,
+    TicketEventActorNameResolver,
   ],
   exports: [TicketsService, TicketWorkflowsClient, TicketVisibility, TicketLoadersOfRequest],
 })

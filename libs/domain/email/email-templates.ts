@@ -22,7 +22,7 @@ export const TICKET_TEXT_VARIABLES = [
 
 /** The variables each template may use: the sender fills every one of them (an empty string when unknown). */
 export const TEMPLATE_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
-  acknowledgment: TICKET_TEXT_VARIABLES,
+  acknowledgment: [...TICKET_TEXT_VARIABLES, 'request.url'],
   agent_reply: [...TICKET_TEXT_VARIABLES, 'message.body'],
   solved: TICKET_TEXT_VARIABLES,
   survey: [...TICKET_TEXT_VARIABLES, 'survey.url', 'survey.expiresAt'],
@@ -39,7 +39,8 @@ export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, EmailTemplate> = 
     subject: 'We received your request: {{ticket.subject}}',
     body:
       'Hello {{customer.name}},\n\nThank you for writing to us. Your request "{{ticket.subject}}" is ticket #{{ticket.number}}; ' +
-      'an agent will answer you soon.\n\nReply to this mail to add anything to it.',
+      'an agent will answer you soon.\n\nFollow it and answer us on this page: {{request.url}}\n\n' +
+      'Or reply to this mail to add anything to it. Keep the link to yourself: whoever has it can read your request.',
   },
   agent_reply: {
     subject: 'Re: {{ticket.subject}}',

@@ -12,6 +12,10 @@ describe('templateError', () => {
     expect(placeholdersOf(DEFAULT_EMAIL_TEMPLATES.survey_reminder.body)).toContain('survey.url');
   });
 
+  it('the shipped acknowledgment carries the link to the request in the customer portal', () => {
+    expect(placeholdersOf(DEFAULT_EMAIL_TEMPLATES.acknowledgment.body)).toContain('request.url');
+  });
+
   it.each<[Parameters<typeof templateError>[0], string, string, string]>([
     ['acknowledgment', 'Hi', 'Your survey: {{survey.url}}', 'Unknown variable(s) {{survey.url}} in the acknowledgment template'],
     ['solved', 'Hi {{ticket.secret}}', 'x', 'Unknown variable(s) {{ticket.secret}}'],

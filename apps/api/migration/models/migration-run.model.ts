@@ -69,6 +69,9 @@ export class MigrationRunModel {
   @Field(() => String, { nullable: true, description: 'What the run waits for the operator to do.' })
   waitingReason!: string | null;
 
+  @Field({ description: 'The mapping file the run uses (its latest revision), to read or to revise.' })
+  mapping!: string;
+
   @Field(() => JSONScalar, { description: 'totals (read = imported + updated + rejected + skipped); at the end also phases, rejectsByReason, merges.' })
   report!: unknown;
 

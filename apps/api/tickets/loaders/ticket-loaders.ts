@@ -21,6 +21,8 @@ export interface TicketLoaders {
   liveState: DataLoader<string, TicketLifecycleState>;
   messages: DataLoader<string, TicketMessageEntity[]>;
   timeline: DataLoader<string, TicketEventEntity[]>;
+  /** A user's display name by id (null: no such user, e.g. the 'system' actor), for the names on a ticket. */
+  userNames: DataLoader<string, string | null>;
 }
 
 /**
@@ -70,6 +72,15 @@ export class TicketLoadersOfRequest {
         },
         { maxBatchSize: MAX_PAGE_SIZE },
       ),
+      userNames: new DataLoader(async (userIds) => {
+        // Compared as text: actors that are not user ids ('system') simply find no row.
+        const rows = await this.dataSource.query<Array<{ id: string; display_name: string }>>(
+          'SELECT id::text AS id, display_name FROM users WHERE id::text = ANY($1::text[])',
+          [[...userIds]],
+        );
+        const names = new Map(rows.map((row) => [row.id, row.display_name]));
+        return userIds.map((id) => names.get(id) ?? null);
+      }),
     };
   }
 }

@@ -1,8 +1,14 @@
-/** Placeholder: the Rollouts area's screens (its own routes below /app/rollouts). */
+import { Route, Routes } from 'react-router';
+import { RolloutDetailScreen } from './RolloutDetailScreen';
+import { RolloutListScreen } from './RolloutListScreen';
+import './rollouts.css';
+
+/** The implementation lead's rollouts: the list (and creating one) at /app/rollouts, a rollout's timeline at /app/rollouts/:id. */
 export function RolloutsArea() {
   return (
-    <section className="page">
-      <h1>Rollouts</h1>
-    </section>
+    <Routes>
+      <Route index element={<RolloutListScreen />} />
+      <Route path=":rolloutId" element={<RolloutDetailScreen />} />
+    </Routes>
   );
 }

@@ -1,8 +1,14 @@
-/** Placeholder: the Tickets area's screens (its own routes below /app/tickets). */
+import { Route, Routes } from 'react-router';
+import { InboxScreen } from './InboxScreen';
+import { TicketScreen } from './TicketScreen';
+import './tickets.css';
+
+/** The agent inbox (/app/tickets) and one ticket (/app/tickets/:ticketId). */
 export function TicketsArea() {
   return (
-    <section className="page">
-      <h1>Tickets</h1>
-    </section>
+    <Routes>
+      <Route index element={<InboxScreen />} />
+      <Route path=":ticketId" element={<TicketScreen />} />
+    </Routes>
   );
 }

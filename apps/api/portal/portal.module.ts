@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { TicketsModule } from '../tickets/tickets.module.js';
+import { PortalRequestsService } from './portal-requests.service.js';
+import { PortalResolver } from './portal.resolver.js';
+
+/** The customer portal's API (no login); its knowledge search is the knowledge module's public part. */
+@Module({
+  imports: [TicketsModule],
+  providers: [PortalResolver, PortalRequestsService],
+})
+export class PortalModule {}

@@ -1,0 +1,77 @@
+import { Link, useLocation, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { Loading } from '../ui/Loading';
+import { articleBlocks, type ArticleBlock } from './article-blocks';
+import { formatWhen } from './format-when';
+
+const PortalArticle = graphql(`
+  query PortalArticle($id: ID!) {
+    publicKnowledgeArticle(id: $id) {
+      id
+      title
+      body
+      tags
+      updatedAt
+    }
+  }
+`);
+
+/** A public article, readable on a phone; the way back to the search, and to a request when it did not help. */
+export function ArticlePage() {
+  const { id = '' } = useParams();
+  // Opened from a search: the way back keeps its results (the search put its words in the link's state).
+  const search = (useLocation().state as { search?: string } | null)?.search;
+  const [{ data, error, fetching }] = useQuery({ query: PortalArticle, variables: { id } });
+  const article = data?.publicKnowledgeArticle;
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="portal-breadcrumb">
+        <Link to={`/portal${search ?? ''}`}>{search ? 'Back to the search results' : 'Help center'}</Link>
+      </nav>
+      {error && (
+        <>
+          <h1>Article not available</h1>
+          <ErrorNotice error={error} />
+        </>
+      )}
+      {!article && fetching && <Loading what="Loading the article" />}
+      {article && (
+        <article className="card portal-article">
+          <h1>{article.title}</h1>
+          <p className="muted">Updated {formatWhen(article.updatedAt)}</p>
+          {articleBlocks(article.body).map((block, index) => (
+            <Block key={index} block={block} />
+          ))}
+          {article.tags.length > 0 && (
+            <ul className="row portal-tags" aria-label="Tags">
+              {article.tags.map((tag) => (
+                <li key={tag} className="badge">
+                  {tag}
+                </li>
+              ))}
+            </ul>
+          )}
+        </article>
+      )}
+      <p className="portal-after-article">
+        Still stuck? <Link to="/portal#portal-request-title">Send us a request</Link>.
+      </p>
+    </>
+  );
+}
+
+function Block({ block }: { block: ArticleBlock }) {
+  switch (block.kind) {
+    case 'heading':
+      return block.level === 2 ? <h2>{block.text}</h2> : <h3>{block.text}</h3>;
+    case 'paragraph':
+      return <p>{block.text}</p>;
+    case 'list': {
+      const items = block.items.map((item, index) => <li key={index}>{item}</li>);
+      return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
+    }
+  }
+}

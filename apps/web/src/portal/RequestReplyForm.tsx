@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { fieldErrors } from '../api/errors';
+import { graphql } from '../gql';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { PortalField } from './PortalField';
+import { replyOutcome } from './reply-outcome';
+
+// Answers with the request as it is now: urql's cache then refreshes the page's own query of it.
+const PortalReply = graphql(`
+  mutation PortalReply($input: ReplyToPortalRequestInput!) {
+    replyToPortalRequest(input: $input) {
+      addedTo
+      followUp
+      request {
+        number
+        status
+        updatedAt
+        messages {
+          id
+          author
+          body
+          createdAt
+        }
+      }
+    }
+  }
+`);
+
+/** The customer's answer on their request's page. */
+export function RequestReplyForm({ token, requestNumber }: { token: string; requestNumber: string }) {
+  const [body, setBody] = useState('');
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [result, reply] = useMutation(PortalReply);
+  const problems = fieldErrors(result.error);
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    setOutcome(null);
+    const answer = await reply({ input: { token, body } });
+    if (answer.data) {
+      setOutcome(replyOutcome(answer.data.replyToPortalRequest, requestNumber));
+      setBody('');
+    }
+  }
+
+  return (
+    <section className="card portal-section" aria-labelledby="portal-reply-title">
+      <h2 id="portal-reply-title">Answer us</h2>
+      <form className="stack" noValidate onSubmit={send}>
+        <PortalField label="Your reply" multiline value={body} onChange={setBody} error={problems.body} />
+        {result.error && !problems.body && <ErrorNotice error={result.error} />}
+        <button type="submit" className="portal-primary" disabled={result.fetching}>
+          {result.fetching ? 'Sending…' : 'Send reply'}
+        </button>
+      </form>
+      <div role="status">{outcome && <p className="notice notice-ok">{outcome}</p>}</div>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { fieldErrors } from '../api/errors';
+import { graphql } from '../gql';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { PortalField } from './PortalField';
+
+const PortalSubmitRequest = graphql(`
+  mutation PortalSubmitRequest($input: SubmitPortalRequestInput!) {
+    submitPortalRequest(input: $input) {
+      sentTo
+    }
+  }
+`);
+
+const EMPTY = { name: '', email: '', subject: '', description: '' };
+
+/**
+ * The request form. The browser's own checks are off (noValidate) so every problem is the API's message, beside its
+ * field; the answer says where the link to follow the request went, since only the mailbox's owner may read it.
+ */
+export function SubmitRequestForm() {
+  const [form, setForm] = useState(EMPTY);
+  // Sending the same form again (a retry, a second tap) gives the same request, not a second one.
+  const [formKey, setFormKey] = useState(newFormKey);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [result, submit] = useMutation(PortalSubmitRequest);
+  const problems = fieldErrors(result.error);
+  // A changed form is another request: it gets a key of its own.
+  const field = (name: keyof typeof EMPTY) => ({
+    value: form[name],
+    error: problems[name],
+    onChange: (value: string) => {
+      setForm({ ...form, [name]: value });
+      setFormKey(newFormKey());
+    },
+  });
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    setSentTo(null);
+    const answer = await submit({ input: { ...form, idempotencyKey: formKey } });
+    if (answer.data) {
+      setSentTo(answer.data.submitPortalRequest.sentTo);
+      setForm(EMPTY);
+      setFormKey(newFormKey());
+    }
+  }
+
+  return (
+    <section className="card portal-section" aria-labelledby="portal-request-title">
+      <h2 id="portal-request-title">Submit a request</h2>
+      <p className="muted">Tell us what you need. We will mail you a link where you can follow your request and answer us.</p>
+      <form className="stack" noValidate onSubmit={send}>
+        <PortalField label="Your name" autoComplete="name" {...field('name')} />
+        <PortalField label="Your email" type="email" autoComplete="email" {...field('email')} />
+        <PortalField label="Subject" {...field('subject')} />
+        <PortalField label="Describe your request" multiline hint="What happened, and what you expected." {...field('description')} />
+        {result.error &&
+          (Object.keys(problems).length > 0 ? (
+            <p className="notice notice-error" role="alert">
+              Please correct the fields marked above.
+            </p>
+          ) : (
+            <ErrorNotice error={result.error} />
+          ))}
+        <button type="submit" className="portal-primary" disabled={result.fetching}>
+          {result.fetching ? 'Sending…' : 'Send request'}
+        </button>
+      </form>
+      <div role="status">
+        {sentTo && (
+          <p className="notice notice-ok">
+            Thank you, we have your request. We mailed a link to follow it to <strong>{sentTo}</strong>.
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** A random key (getRandomValues also works on a plain-http address, where randomUUID does not exist). */
+function newFormKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

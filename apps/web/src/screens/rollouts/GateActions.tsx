@@ -1,0 +1,92 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { graphql } from '../../gql';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { CriteriaTable } from './CriteriaTable';
+
+const RolloutsApproveGateMutation = graphql(`
+  mutation RolloutsApproveGate($rolloutId: ID!) {
+    approveRolloutGate(rolloutId: $rolloutId) {
+      phaseId
+      passed
+      criteria {
+        criterion
+        status
+        actual
+        target
+        shortBy
+        detail
+      }
+    }
+  }
+`);
+
+const RolloutsOverrideGateMutation = graphql(`
+  mutation RolloutsOverrideGate($rolloutId: ID!, $reason: String!) {
+    overrideRolloutGate(rolloutId: $rolloutId, reason: $reason) {
+      phaseId
+      passed
+    }
+  }
+`);
+
+/**
+ * Passing the current phase's gate: the API measures its exit criteria and passes it when none failed; when one did,
+ * the lead sees which and by how much, and may pass it anyway with a reason (audited).
+ */
+export function GateActions({ rolloutId, phaseName, onJudged }: { rolloutId: string; phaseName: string; onJudged: () => void }) {
+  const [approval, approve] = useMutation(RolloutsApproveGateMutation);
+  const [override, overrideGate] = useMutation(RolloutsOverrideGateMutation);
+  const [reason, setReason] = useState('');
+  const [passedPhase, setPassedPhase] = useState<string | null>(null);
+  const failed = approval.data && !approval.data.approveRolloutGate.passed ? approval.data.approveRolloutGate : null;
+
+  async function pass() {
+    setPassedPhase(null);
+    const result = await approve({ rolloutId });
+    if (result.data?.approveRolloutGate.passed) setPassedPhase(phaseName);
+    if (result.data) onJudged();
+  }
+  async function submitOverride(event: FormEvent) {
+    event.preventDefault();
+    const result = await overrideGate({ rolloutId, reason: reason.trim() });
+    if (result.data) {
+      setPassedPhase(phaseName);
+      setReason('');
+      onJudged();
+    }
+  }
+
+  return (
+    <div className="stack gate-actions">
+      <h3>Gate</h3>
+      <div role="status">{passedPhase && <p className="notice notice-ok">The {passedPhase} gate is passed.</p>}</div>
+      <div className="row">
+        <button type="button" onClick={pass} disabled={approval.fetching}>
+          {approval.fetching ? 'Measuring…' : `Pass the ${phaseName} gate`}
+        </button>
+      </div>
+      {approval.error && <ErrorNotice error={approval.error} />}
+      {failed && !passedPhase && (
+        <div className="stack">
+          <p className="notice notice-error" role="alert">
+            The gate is not passed: a measured criterion failed.
+          </p>
+          <CriteriaTable criteria={failed.criteria} caption={`${phaseName} gate as just measured`} />
+          <form className="stack" onSubmit={submitOverride}>
+            <label>
+              Reason to pass the gate anyway
+              <textarea value={reason} onChange={(event) => setReason(event.target.value)} required />
+            </label>
+            <div className="row">
+              <button type="submit" className="danger" disabled={override.fetching || !reason.trim()}>
+                Override the gate
+              </button>
+            </div>
+          </form>
+          {override.error && <ErrorNotice error={override.error} />}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * One customer per lower-cased address (inbound mail, the portal's form): a new one joins the organization that owns
+ * its domain, if any; a known one keeps its name and only gains one it did not have.
+ */
+export async function upsertCustomer(manager: EntityManager, email: string, name: string | null): Promise<{ id: string; organizationId: string | null }> {
+  const [customer] = await manager.query<Array<{ id: string; organization_id: string | null }>>(
+    `INSERT INTO customers (email, name, organization_id)
+     VALUES ($1, $2, (SELECT id FROM organizations WHERE split_part($1, '@', 2) = ANY (domains) ORDER BY id LIMIT 1))
+     ON CONFLICT (email) DO UPDATE SET name = COALESCE(customers.name, EXCLUDED.name)
+     RETURNING id, organization_id`,
+    [email, name],
+  );
+  return { id: customer.id, organizationId: customer.organization_id };
+}
