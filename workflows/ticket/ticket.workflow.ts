@@ -16,6 +16,7 @@ import type { EmailActivities, SendTemplatedEmailInput } from '../../activities/
 import type { RoutingActivities } from '../../activities/routing/routing.activities.js';
 import type { SlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
 import type { TicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
+import type { HolidayRule } from '../../libs/domain/calendar/index.js';
 import type { EmailTemplateKey } from '../../libs/domain/email/email-templates.js';
 import { raisedPriority, stepsForAlarm, type EscalationStep } from '../../libs/domain/escalation/index.js';
 import {
@@ -51,6 +52,7 @@ import {
   ticketWorkflowId,
   updateFieldsUpdate,
   type NewTicket,
+  type SlaRulesSnapshot,
   type TicketClassification,
   type TicketLifecycleState,
   type TicketWorkflowInput,
@@ -76,12 +78,22 @@ const NOTIFICATIONS_PATCH = 'customer-notifications';
 const SURVEY_PATCH = 'satisfaction-survey';
 /** Imported open tickets continue from their old status (data migration). */
 const IMPORTED_TICKETS_PATCH = 'imported-tickets';
+/**
+ * Holidays cancel whole shifts (issue 16). Running tickets timed their alarms by calendar date, as their histories
+ * show: they keep that rule until their policy is applied again.
+ */
+const WHOLE_SHIFT_HOLIDAYS_PATCH = 'holidays-cancel-whole-shifts';
 
 const SYSTEM_ACTOR = 'system';
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 const DEFAULT_HISTORY_EVENT_LIMIT = 10_000;
 const CLASSIFICATION_FIELDS = ['priority', 'groupId', 'organizationId', 'customerTier', 'tags'] as const;
+
+/** The rules, their calendar counting holidays by `holidayRule` (see WHOLE_SHIFT_HOLIDAYS_PATCH). */
+function withHolidayRule(rules: SlaRulesSnapshot, holidayRule: HolidayRule): SlaRulesSnapshot {
+  return { ...rules, calendar: { ...rules.calendar, holidayRule } };
+}
 
 function initialState(ticket: NewTicket): TicketLifecycleState {
   return {
@@ -119,6 +131,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   // after the start, and until then a query would otherwise answer `new` for a ticket listed as open.
   const importedStatus = input.ticket.imported ? input.importedStatus : undefined;
   const state: TicketLifecycleState = { ...initialState(input.ticket), ...(importedStatus ? { status: importedStatus } : {}), ...input.carriedState };
+  // Rules carried from a run that began before WHOLE_SHIFT_HOLIDAYS_PATCH name no holiday rule: theirs was by date.
+  if (state.rules && state.rules.calendar.holidayRule === undefined) state.rules = withHolidayRule(state.rules, 'calendar-date');
   const historyEventLimit = input.historyEventLimit ?? DEFAULT_HISTORY_EVENT_LIMIT;
   /** Bumped by every change, so the main loop re-plans its next wake-up. */
   let changes = 0;
@@ -158,7 +172,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   const choosePolicy = async (events: TimelineEvent[], actor: string): Promise<void> => {
     const first = state.rules === null;
     const previous = state.rules?.policy?.id ?? null;
-    state.rules = await resolveSlaRules({
+    const rules = await resolveSlaRules({
       priority: state.priority,
       channel: input.ticket.channel,
       groupId: state.groupId,
@@ -166,6 +180,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       customerTier: state.customerTier,
       tags: state.tags,
     });
+    state.rules = withHolidayRule(rules, patched(WHOLE_SHIFT_HOLIDAYS_PATCH) ? 'whole-shifts' : 'calendar-date');
     const policy = state.rules.policy;
     if (first || (policy?.id ?? null) !== previous) {
       events.push(event('sla_policy_applied', actor, policy ? { ...policy } : { policyId: null, reason: 'No SLA policy matches the ticket.' }));

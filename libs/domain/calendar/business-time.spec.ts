@@ -94,15 +94,59 @@ describe('overnight shifts 22:00–06:00, Sunday to Thursday nights, in Asia/Tok
     expect(businessTimeBetween(nightShift(), at('2026-01-11T00:00:00+09:00'), at('2026-01-18T00:00:00+09:00'))).toBe(40 * HOUR);
   });
 
-  it('removes the after-midnight part of a shift when the next day is a holiday', () => {
+  it('works the whole shift of the evening before a holiday, past midnight', () => {
     const cal = nightShift([{ date: '2026-01-16' }]);
-    expect(isWorkingTime(cal, at('2026-01-16T03:00:00+09:00'))).toBe(false);
-    expectInstant(addBusinessTime(cal, at('2026-01-15T23:00:00+09:00'), 2 * HOUR), '2026-01-18T23:00:00+09:00');
+    expect(isWorkingTime(cal, at('2026-01-16T03:00:00+09:00'))).toBe(true);
+    expectInstant(addBusinessTime(cal, at('2026-01-15T23:00:00+09:00'), 2 * HOUR), '2026-01-16T01:00:00+09:00');
   });
 
-  it('keeps the after-midnight part of a shift that starts on a holiday', () => {
+  it('cancels the whole shift that starts on a holiday, its after-midnight part included', () => {
     const cal = nightShift([{ date: '2026-01-15' }]);
-    expectInstant(addBusinessTime(cal, at('2026-01-15T21:00:00+09:00'), HOUR), '2026-01-16T01:00:00+09:00');
+    expect(isWorkingTime(cal, at('2026-01-16T01:00:00+09:00'))).toBe(false);
+    expectInstant(addBusinessTime(cal, at('2026-01-15T21:00:00+09:00'), HOUR), '2026-01-18T23:00:00+09:00');
+  });
+
+  it("counts by calendar date under the rule before issue 16 ('calendar-date'), kept for SLA clocks set under it", () => {
+    const holidayFriday = { ...nightShift([{ date: '2026-01-16' }]), holidayRule: 'calendar-date' as const };
+    expect(isWorkingTime(holidayFriday, at('2026-01-16T03:00:00+09:00'))).toBe(false);
+    expectInstant(addBusinessTime(holidayFriday, at('2026-01-15T23:00:00+09:00'), 2 * HOUR), '2026-01-18T23:00:00+09:00');
+    const holidayThursday = { ...nightShift([{ date: '2026-01-15' }]), holidayRule: 'calendar-date' as const };
+    expectInstant(addBusinessTime(holidayThursday, at('2026-01-15T21:00:00+09:00'), HOUR), '2026-01-16T01:00:00+09:00');
+  });
+});
+
+describe('a holiday Monday with a 21:30–01:30 shift every night, in Europe/Berlin (issue 16)', () => {
+  const cal = weekly('Europe/Berlin', EVERY_DAY, [['21:30', '01:30']], [{ date: '2026-06-01' }]);
+
+  it("does not count Tuesday 00:00–01:30, the tail of Monday's cancelled shift", () => {
+    expect(isWorkingTime(cal, at('2026-06-02T00:30:00+02:00'))).toBe(false);
+    expect(businessTimeBetween(cal, at('2026-06-01T12:00:00+02:00'), at('2026-06-02T12:00:00+02:00'))).toBe(0);
+  });
+
+  it("runs Sunday evening's shift to its end at 01:30 on the holiday", () => {
+    expect(isWorkingTime(cal, at('2026-06-01T01:00:00+02:00'))).toBe(true);
+    expect(businessTimeBetween(cal, at('2026-05-31T12:00:00+02:00'), at('2026-06-01T12:00:00+02:00'))).toBe(4 * HOUR);
+    expectInstant(addBusinessTime(cal, at('2026-05-31T21:30:00+02:00'), 5 * HOUR), '2026-06-02T22:30:00+02:00');
+  });
+});
+
+describe('long targets (whole weeks are skipped)', () => {
+  const office = weekly('America/New_York', WEEKDAYS, [['09:00', '17:00']], [
+    { date: '2026-05-25', name: 'Memorial Day' },
+    { date: '2020-12-25', recurring: true },
+  ]);
+
+  it('counts a year of office hours across both DST changes, a holiday and a recurring one', () => {
+    const from = at('2026-01-05T09:00:00-05:00');
+    // 2026 has 261 weekdays; 259 of them from Jan 5 on, less Memorial Day and Christmas: 257 days of 8 h.
+    expect(businessTimeBetween(office, from, at('2027-01-01T00:00:00-05:00'))).toBe(257 * 8 * HOUR);
+    expectInstant(addBusinessTime(office, from, 257 * 8 * HOUR), '2026-12-31T17:00:00-05:00');
+    expectInstant(addBusinessTime(office, from, 257 * 8 * HOUR + 1), '2027-01-01T09:00:00.001-05:00');
+  });
+
+  it('counts thirty days around the clock as 720 hours, even across a DST change', () => {
+    const cal = weekly('Europe/Berlin', EVERY_DAY, [['00:00', '24:00']]);
+    expectInstant(addBusinessTime(cal, at('2026-03-10T10:00:00+01:00'), 720 * HOUR), '2026-04-09T11:00:00+02:00');
   });
 });
 

@@ -1,21 +1,22 @@
 import type { BusinessCalendar } from './business-calendar.js';
 import { compileCalendar } from './compiled-calendar.js';
-import { spansFrom, workingSpans } from './working-spans.js';
+import { walkWorkingTime } from './working-time-walk.js';
 
 /**
  * SLA clock arithmetic on a business calendar. Instants are epoch milliseconds. Every function throws when the calendar
- * fails validateCalendar, or when an instant or duration is not a finite number.
+ * fails validateCalendar, or when an instant or duration is not a finite number. All are pure: they run inside
+ * workflow code, and their caches (compiled calendars, zone offsets) never change an answer.
  */
 
 export function isWorkingTime(cal: BusinessCalendar, at: number): boolean {
   requireInstant('at', at);
-  return workingSpans(compileCalendar(cal), at, at + 1).length > 0;
+  return walkWorkingTime(compileCalendar(cal), at, at + 1, Infinity).countedMs > 0;
 }
 
 /** `at` itself when it is working time, otherwise the start of the next working time. */
 export function nextWorkingInstant(cal: BusinessCalendar, at: number): number {
   requireInstant('at', at);
-  return spansFrom(compileCalendar(cal), at).next().value[0];
+  return walkWorkingTime(compileCalendar(cal), at, Infinity, 0).at;
 }
 
 /**
@@ -28,14 +29,9 @@ export function addBusinessTime(cal: BusinessCalendar, from: number, durationMs:
   if (!Number.isFinite(durationMs) || durationMs < 0) {
     throw new RangeError(`durationMs must be a finite, non-negative number of milliseconds, got ${durationMs}.`);
   }
-  const spans = spansFrom(compileCalendar(cal), from);
+  const cc = compileCalendar(cal);
   if (durationMs === 0) return from;
-  let remaining = durationMs;
-  for (;;) {
-    const [start, end] = spans.next().value;
-    if (end - start >= remaining) return start + remaining;
-    remaining -= end - start;
-  }
+  return walkWorkingTime(cc, from, Infinity, durationMs).at;
 }
 
 /** Working milliseconds in [from, to); 0 when `to` is not after `from`. */
@@ -44,7 +40,7 @@ export function businessTimeBetween(cal: BusinessCalendar, from: number, to: num
   requireInstant('to', to);
   const cc = compileCalendar(cal);
   if (to <= from) return 0;
-  return workingSpans(cc, from, to).reduce((total, [start, end]) => total + end - start, 0);
+  return walkWorkingTime(cc, from, to, Infinity).countedMs;
 }
 
 function requireInstant(name: string, value: number): void {

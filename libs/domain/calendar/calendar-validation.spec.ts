@@ -58,4 +58,13 @@ describe('validateCalendar', () => {
       'Holiday 2: "2026/12/25" is not a date in YYYY-MM-DD form.',
     ]);
   });
+
+  it('accepts the two holiday rules and reports any other', () => {
+    const cal = calendar([{ day: 1, start: '22:00', end: '06:00' }]);
+    expect(validateCalendar({ ...cal, holidayRule: 'whole-shifts' })).toEqual([]);
+    expect(validateCalendar({ ...cal, holidayRule: 'calendar-date' })).toEqual([]);
+    expect(validateCalendar({ ...cal, holidayRule: 'by-date' as BusinessCalendar['holidayRule'] })).toEqual([
+      'Holiday rule "by-date" is not one of whole-shifts, calendar-date.',
+    ]);
+  });
 });

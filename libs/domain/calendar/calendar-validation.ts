@@ -1,7 +1,8 @@
-import type { BusinessCalendar } from './business-calendar.js';
+import type { BusinessCalendar, HolidayRule } from './business-calendar.js';
 import { isValidTimeZone } from './zoned-time.js';
 
 export const MINUTES_PER_DAY = 1440;
+const HOLIDAY_RULES: readonly HolidayRule[] = ['whole-shifts', 'calendar-date'];
 
 /** Minutes since local midnight for 'HH:MM' (00:00–23:59, and 24:00 when `allowMidnightEnd`), or null when malformed. */
 export function parseClockTime(value: unknown, allowMidnightEnd: boolean): number | null {
@@ -44,5 +45,8 @@ export function validateCalendar(cal: BusinessCalendar): string[] {
   cal.holidays.forEach(({ date }, index) => {
     if (!isCalendarDate(date)) problems.push(`Holiday ${index + 1}: "${date}" is not a date in YYYY-MM-DD form.`);
   });
+  if (cal.holidayRule !== undefined && !HOLIDAY_RULES.includes(cal.holidayRule)) {
+    problems.push(`Holiday rule ${JSON.stringify(cal.holidayRule)} is not one of ${HOLIDAY_RULES.join(', ')}.`);
+  }
   return problems;
 }

@@ -2,6 +2,7 @@ export {
   ALWAYS_OPEN_CALENDAR,
   type BusinessCalendar,
   type Holiday,
+  type HolidayRule,
   type Weekday,
   type WorkingInterval,
 } from './business-calendar.js';
