@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Provider, useQuery } from 'urql';
+import { Provider, useQuery, type CombinedError } from 'urql';
 import { createGraphqlConnection } from '../api/graphql-client';
 import { graphql } from '../gql';
 import type { Role } from '../gql/schema-types';
@@ -28,6 +28,8 @@ interface Session {
   token: string | null;
   /** null while signed out; undefined while the token is being checked. */
   user: SignedInUser | null | undefined;
+  /** Why the token could not be checked (the API unreachable, say), while `user` stays undefined. */
+  checkError?: CombinedError;
   signIn(token: string): void;
   signOut(): void;
 }
@@ -65,13 +67,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 }
 
-function CurrentUser({ token, signIn, signOut, children }: Omit<Session, 'user'> & { children: ReactNode }) {
+function CurrentUser({ token, signIn, signOut, children }: Omit<Session, 'user' | 'checkError'> & { children: ReactNode }) {
   const [{ data, error }] = useQuery({ query: MeQuery, pause: !token, requestPolicy: 'network-only' });
   // An expired or revoked token: back to the sign-in page rather than a screen of errors.
   useEffect(() => {
     if (error?.graphQLErrors.some((graphQLError) => graphQLError.extensions?.code === 'UNAUTHENTICATED')) signOut();
   }, [error, signOut]);
   const user = !token ? null : data ? data.me : undefined;
-  const session = useMemo(() => ({ token, user, signIn, signOut }), [token, user, signIn, signOut]);
+  const checkError = user === undefined ? error : undefined;
+  const session = useMemo(() => ({ token, user, checkError, signIn, signOut }), [token, user, checkError, signIn, signOut]);
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -1,10 +1,10 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
+import { formatWhen } from '../lib/format-when';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Loading } from '../ui/Loading';
-import { articleBlocks, type ArticleBlock } from './article-blocks';
-import { formatWhen } from './format-when';
+import { MarkdownBody } from '../ui/MarkdownBody';
 
 const PortalArticle = graphql(`
   query PortalArticle($id: ID!) {
@@ -42,9 +42,7 @@ export function ArticlePage() {
         <article className="card portal-article">
           <h1>{article.title}</h1>
           <p className="muted">Updated {formatWhen(article.updatedAt)}</p>
-          {articleBlocks(article.body).map((block, index) => (
-            <Block key={index} block={block} />
-          ))}
+          <MarkdownBody markdown={article.body} topHeading={2} />
           {article.tags.length > 0 && (
             <ul className="row portal-tags" aria-label="Tags">
               {article.tags.map((tag) => (
@@ -61,17 +59,4 @@ export function ArticlePage() {
       </p>
     </>
   );
-}
-
-function Block({ block }: { block: ArticleBlock }) {
-  switch (block.kind) {
-    case 'heading':
-      return block.level === 2 ? <h2>{block.text}</h2> : <h3>{block.text}</h3>;
-    case 'paragraph':
-      return <p>{block.text}</p>;
-    case 'list': {
-      const items = block.items.map((item, index) => <li key={index}>{item}</li>);
-      return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
-    }
-  }
 }

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { highlightParts } from '../screens/tickets/highlight-parts';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { Highlighted } from '../ui/Highlighted';
 import { Loading } from '../ui/Loading';
 
 const PortalKnowledgeSearch = graphql(`
@@ -89,14 +89,5 @@ export function KnowledgeSearch() {
         </>
       )}
     </section>
-  );
-}
-
-/** The API's highlight (escaped text with <mark>) rendered as text, never as HTML. */
-function Highlighted({ html }: { html: string }) {
-  return (
-    <>
-      {highlightParts(html).map((part, index) => (part.marked ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
-    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { FormField } from '../ui/FormField';
 
 interface PortalFieldProps {
   label: string;
@@ -12,35 +12,15 @@ interface PortalFieldProps {
   hint?: string;
 }
 
-/** A labelled input or text area of a portal form, with its hint and its error tied to it for screen readers. */
+/** A required input or text area of a portal form (large enough for a phone), in the shared labelled field. */
 export function PortalField({ label, value, onChange, error, type = 'text', multiline = false, autoComplete, hint }: PortalFieldProps) {
-  const id = useId();
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-  const shared = {
-    id,
-    value,
-    required: true,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy,
-  };
   return (
-    <div className="portal-field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span id={`${id}-hint`} className="muted portal-hint">
-          {hint}
-        </span>
-      )}
+    <FormField label={label} error={error} hint={hint} className="portal-field">
       {multiline ? (
-        <textarea {...shared} rows={6} onChange={(event) => onChange(event.target.value)} />
+        <textarea value={value} required rows={6} onChange={(event) => onChange(event.target.value)} />
       ) : (
-        <input {...shared} type={type} autoComplete={autoComplete} onChange={(event) => onChange(event.target.value)} />
+        <input value={value} required type={type} autoComplete={autoComplete} onChange={(event) => onChange(event.target.value)} />
       )}
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {error}
-        </span>
-      )}
-    </div>
+    </FormField>
   );
 }

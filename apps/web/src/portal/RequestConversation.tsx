@@ -1,5 +1,5 @@
 import type { PortalMessageAuthor } from '../gql/schema-types';
-import { formatWhen } from './format-when';
+import { formatWhen } from '../lib/format-when';
 
 interface Message {
   id: string;

@@ -3,29 +3,18 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { errorCode } from '../api/errors';
 import { graphql } from '../gql';
+import { formatWhen } from '../lib/format-when';
+import { usePolling } from '../lib/use-polling';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Loading } from '../ui/Loading';
+import { requestStatusView } from './request-status';
 import { RequestConversation } from './RequestConversation';
 import { RequestReplyForm } from './RequestReplyForm';
-import { formatWhen } from './format-when';
-import { requestStatusView } from './request-status';
-import { useRefresh } from './use-refresh';
 
 const PortalRequestView = graphql(`
   query PortalRequestView($token: String!) {
     portalRequest(token: $token) {
-      number
-      subject
-      status
-      description
-      createdAt
-      updatedAt
-      messages {
-        id
-        author
-        body
-        createdAt
-      }
+      ...PortalRequestFields
     }
   }
 `);
@@ -38,7 +27,7 @@ export function RequestPage() {
   const { token = '' } = useParams();
   const [{ data, error }, reexecute] = useQuery({ query: PortalRequestView, variables: { token } });
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  useRefresh(refresh, REFRESH_MS);
+  usePolling(refresh, REFRESH_MS);
 
   const request = data?.portalRequest;
   if (!request) {

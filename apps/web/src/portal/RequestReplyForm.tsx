@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { fieldErrors } from '../api/errors';
 import { graphql } from '../gql';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { StatusNotice } from '../ui/StatusNotice';
 import { PortalField } from './PortalField';
 import { replyOutcome } from './reply-outcome';
 
@@ -13,15 +14,7 @@ const PortalReply = graphql(`
       addedTo
       followUp
       request {
-        number
-        status
-        updatedAt
-        messages {
-          id
-          author
-          body
-          createdAt
-        }
+        ...PortalRequestFields
       }
     }
   }
@@ -54,7 +47,7 @@ export function RequestReplyForm({ token, requestNumber }: { token: string; requ
           {result.fetching ? 'Sending…' : 'Send reply'}
         </button>
       </form>
-      <div role="status">{outcome && <p className="notice notice-ok">{outcome}</p>}</div>
+      <StatusNotice message={outcome} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { fieldErrors } from '../api/errors';
 import { graphql } from '../gql';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { StatusNotice } from '../ui/StatusNotice';
 import { PortalField } from './PortalField';
 
 const PortalSubmitRequest = graphql(`
@@ -68,13 +69,15 @@ export function SubmitRequestForm() {
           {result.fetching ? 'Sending…' : 'Send request'}
         </button>
       </form>
-      <div role="status">
-        {sentTo && (
-          <p className="notice notice-ok">
-            Thank you, we have your request. We mailed a link to follow it to <strong>{sentTo}</strong>.
-          </p>
-        )}
-      </div>
+      <StatusNotice
+        message={
+          sentTo && (
+            <>
+              Thank you, we have your request. We mailed a link to follow it to <strong>{sentTo}</strong>.
+            </>
+          )
+        }
+      />
     </section>
   );
 }

@@ -5,8 +5,8 @@ import { errorMessages } from '../api/errors';
 export function ErrorNotice({ error }: { error: CombinedError }) {
   return (
     <div className="notice notice-error" role="alert">
-      {errorMessages(error).map((message) => (
-        <p key={message}>{message}</p>
+      {errorMessages(error).map((message, index) => (
+        <p key={index}>{message}</p>
       ))}
     </div>
   );

@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { AgentAvailability } from '../../gql/schema-types';
+import { enumLabel } from '../../lib/enum-label';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Loading } from '../../ui/Loading';
 import { agentLoads, loadTone } from './agent-load';
 import { useRefetchOn } from './use-refetch-on';
-import { enumWord } from './words';
 
 const BoardAgentsQuery = graphql(`
   query BoardAgents($filter: ReportTicketFilterInput) {
@@ -81,7 +81,7 @@ export function AgentLoadPanel({ groupId, refreshSignal }: { groupId: string; re
                 </td>
                 <td>
                   <div className="row">
-                    <span className={`badge ${AVAILABILITY_BADGES[agent.availability]}`}>{enumWord(agent.availability)}</span>
+                    <span className={`badge ${AVAILABILITY_BADGES[agent.availability]}`}>{enumLabel(agent.availability)}</span>
                     <select
                       aria-label={`Availability of ${agent.displayName}`}
                       value={agent.availability}
@@ -90,7 +90,7 @@ export function AgentLoadPanel({ groupId, refreshSignal }: { groupId: string; re
                     >
                       {AVAILABILITIES.map((availability) => (
                         <option key={availability} value={availability}>
-                          {enumWord(availability)}
+                          {enumLabel(availability)}
                         </option>
                       ))}
                     </select>

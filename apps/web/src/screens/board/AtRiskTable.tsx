@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import { formatDuration } from '../../lib/durations';
 import type { SlaMetric, TicketPriority } from '../../gql/schema-types';
+import { formatDuration } from '../../lib/durations';
+import { enumLabel } from '../../lib/enum-label';
+import { useNow } from '../../lib/use-now';
 import { boardTicketPath } from './board-paths';
-import { useNow } from './use-now';
-import { enumWord } from './words';
 
 export interface AtRiskEntry {
   metric: SlaMetric;
@@ -40,10 +40,10 @@ export function AtRiskTable({ entries, groupName }: { entries: readonly AtRiskEn
               <td>
                 <Link to={boardTicketPath(entry.ticket.id)}>#{entry.ticket.number}</Link> {entry.ticket.subject}
               </td>
-              <td>{enumWord(entry.ticket.priority)}</td>
+              <td>{enumLabel(entry.ticket.priority)}</td>
               <td>{groupName(entry.ticket.groupId)}</td>
               <td>
-                {enumWord(entry.metric)}{' '}
+                {enumLabel(entry.metric)}{' '}
                 <span className={`badge ${overdue ? 'badge-danger' : 'badge-warn'}`}>{overdue ? 'Breached' : 'At risk'}</span>
               </td>
               <td>

@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { TicketPriority } from '../../gql/schema-types';
-import { enumWord } from './words';
+import { enumLabel } from '../../lib/enum-label';
 
 const BoardGroupsQuery = graphql(`
   query BoardGroups {
@@ -48,7 +48,7 @@ export function BoardFilters({ value, onChange }: { value: BoardFilterValues; on
           <option value="">All priorities</option>
           {PRIORITIES.map((priority) => (
             <option key={priority} value={priority}>
-              {enumWord(priority)}
+              {enumLabel(priority)}
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
+import { usePolling } from '../../lib/use-polling';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Loading } from '../../ui/Loading';
 import { AgentLoadPanel } from './AgentLoadPanel';
@@ -9,7 +10,6 @@ import { BoardFilters, useGroupNames, type BoardFilterValues } from './BoardFilt
 import { EscalationQueue } from './EscalationQueue';
 import { KpiCharts } from './KpiCharts';
 import { LiveEventList } from './LiveEventList';
-import { useNow } from './use-now';
 import { useRefetchOn } from './use-refetch-on';
 import { useSlaEvents } from './use-sla-events';
 
@@ -54,10 +54,9 @@ export function BoardScreen() {
   // Every warning, breach or escalation changes the list: the newest event is the signal to read it again.
   const latestEvent = events[0];
   useRefetchOn(latestEvent, reexecuteAtRisk);
-  // No event marks a ticket entering the window (or a new ticket): read the list again now and then as well.
-  const periodicTick = useNow(PERIODIC_REFRESH_MS);
-  useRefetchOn(periodicTick, reexecuteAtRisk);
   const refreshAtRisk = useCallback(() => reexecuteAtRisk({ requestPolicy: 'network-only' }), [reexecuteAtRisk]);
+  // No event marks a ticket entering the window (or a new ticket): read the list again now and then as well.
+  usePolling(refreshAtRisk, PERIODIC_REFRESH_MS);
   const groupName = useGroupNames();
 
   const entries = atRisk.data?.ticketsAtRisk ?? [];

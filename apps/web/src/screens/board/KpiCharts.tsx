@@ -16,7 +16,6 @@ const BoardKpiReportQuery = graphql(`
         metric
         unit
         value
-        sampleSize
       }
       groups {
         key

@@ -3,15 +3,16 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { readClock, remainingNow } from '../../lib/durations';
+import { enumLabel } from '../../lib/enum-label';
+import { formatWhen } from '../../lib/format-when';
+import { useNow } from '../../lib/use-now';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Loading } from '../../ui/Loading';
 import { BOARD_PATH } from './board-paths';
 import { useGroupNames } from './BoardFilters';
 import { LiveEventList } from './LiveEventList';
-import { useNow } from './use-now';
 import { useRefetchOn } from './use-refetch-on';
 import { useSlaEvents } from './use-sla-events';
-import { enumWord } from './words';
 
 const BoardTicketLiveQuery = graphql(`
   query BoardTicketLive($id: ID!) {
@@ -44,7 +45,6 @@ const BoardTicketLiveQuery = graphql(`
 `);
 
 const TONE_BADGES = { ok: 'badge-ok', warn: 'badge-warn', danger: 'badge-danger', neutral: '' } as const;
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** A ticket's live workflow state and SLA clocks, read from its workflow and read again when its SLA events arrive. */
 export function TicketLiveScreen() {
@@ -81,13 +81,13 @@ export function TicketLiveScreen() {
           {live ? (
             <dl className="board-facts">
               <dt>Status</dt>
-              <dd>{enumWord(live.status)}</dd>
+              <dd>{enumLabel(live.status)}</dd>
               <dt>Priority</dt>
-              <dd>{enumWord(live.priority)}</dd>
+              <dd>{enumLabel(live.priority)}</dd>
               <dt>Group</dt>
               <dd>{groupName(live.groupId)}</dd>
               <dt>Last agent reply</dt>
-              <dd>{live.lastAgentReplyAt ? dateTime.format(Date.parse(live.lastAgentReplyAt)) : 'none yet'}</dd>
+              <dd>{live.lastAgentReplyAt ? formatWhen(live.lastAgentReplyAt) : 'none yet'}</dd>
               <dt>Lifecycle version</dt>
               <dd>{live.lifecycleVersion}</dd>
             </dl>
@@ -115,7 +115,7 @@ export function TicketLiveScreen() {
                   const reading = readClock({ ...clock, remainingSeconds: remainingNow(clock.remainingSeconds, clock.state, fetchedAt, now) });
                   return (
                     <tr key={clock.metric}>
-                      <td>{enumWord(clock.metric)}</td>
+                      <td>{enumLabel(clock.metric)}</td>
                       <td>{clock.targetMinutes} min</td>
                       <td>
                         <span className={`badge ${TONE_BADGES[reading.tone]}`}>{reading.text}</span>

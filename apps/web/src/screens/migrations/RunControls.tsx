@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useMutation, type CombinedError } from 'urql';
 import { graphql } from '../../gql';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { ConfirmDialog } from './ConfirmDialog';
 import { isFinished } from './run-view';
 
 const MigrationsApproveRunMutation = graphql(`
@@ -112,6 +112,7 @@ export function RunControls({ runId, status, onChanged }: { runId: string; statu
           title={QUESTIONS[asking].title}
           consequence={QUESTIONS[asking].consequence}
           confirmLabel={QUESTIONS[asking].confirmLabel}
+          cancelLabel="Keep the run as it is"
           danger={QUESTIONS[asking].danger}
           onClose={() => setAsking(null)}
           onConfirm={() => {

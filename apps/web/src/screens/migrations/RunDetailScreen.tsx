@@ -26,7 +26,6 @@ const MigrationsRunDetailQuery = graphql(`
       phase
       waitingReason
       startedAt
-      finishedAt
       report
       progress
     }

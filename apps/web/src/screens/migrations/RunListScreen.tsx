@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
+import { formatWhen } from '../../lib/format-when';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Loading } from '../../ui/Loading';
 import { humanize, readReport } from './run-view';
@@ -19,8 +20,6 @@ const MigrationsRunListQuery = graphql(`
     }
   }
 `);
-
-const startedFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The latest runs, newest first, with their state and counts; "New run" starts another. */
 export function RunListScreen() {
@@ -74,7 +73,7 @@ export function RunListScreen() {
                     <td className="numeric">{totals.updated}</td>
                     <td className="numeric">{totals.rejected}</td>
                     <td className="numeric">{totals.skipped}</td>
-                    <td>{startedFormat.format(new Date(run.startedAt))}</td>
+                    <td>{formatWhen(run.startedAt)}</td>
                   </tr>
                 );
               })}

@@ -1,3 +1,17 @@
+import { graphql } from '../../gql';
+
+/** What the table shows of a judged criterion: gates, as the detail screen reads them and as a pass attempt returns them. */
+export const RolloutsCriterionFieldsFragment = graphql(`
+  fragment RolloutsCriterionFields on CriterionResult {
+    criterion
+    status
+    actual
+    target
+    shortBy
+    detail
+  }
+`);
+
 /** A judged criterion, as gates and the pilot report both give it. */
 interface Criterion {
   criterion: string;

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { StatusNotice } from '../../ui/StatusNotice';
 import { CriteriaTable } from './CriteriaTable';
 
 const RolloutsApproveGateMutation = graphql(`
@@ -10,12 +11,7 @@ const RolloutsApproveGateMutation = graphql(`
       phaseId
       passed
       criteria {
-        criterion
-        status
-        actual
-        target
-        shortBy
-        detail
+        ...RolloutsCriterionFields
       }
     }
   }
@@ -60,7 +56,7 @@ export function GateActions({ rolloutId, phaseName, onJudged }: { rolloutId: str
   return (
     <div className="stack gate-actions">
       <h3>Gate</h3>
-      <div role="status">{passedPhase && <p className="notice notice-ok">The {passedPhase} gate is passed.</p>}</div>
+      <StatusNotice message={passedPhase && `The ${passedPhase} gate is passed.`} />
       <div className="row">
         <button type="button" onClick={pass} disabled={approval.fetching}>
           {approval.fetching ? 'Measuring…' : `Pass the ${phaseName} gate`}

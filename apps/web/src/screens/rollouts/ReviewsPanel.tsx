@@ -7,27 +7,34 @@ import { Loading } from '../../ui/Loading';
 import { formatKpi, formatKpiChange, kpiLabel } from './kpi-format';
 import { formatDay } from './timeline-layout';
 
+/** A review as the panel shows it, whether recorded on its day or asked for now. */
+export const RolloutsReviewFieldsFragment = graphql(`
+  fragment RolloutsReviewFields on RolloutReview {
+    day
+    at
+    from
+    to
+    comparison {
+      kpi
+      baseline
+      actual
+      change
+      improved
+    }
+    roi {
+      benefits
+      costs
+      roi
+    }
+  }
+`);
+
 const RolloutsReviewsDocument = graphql(`
   query RolloutsReviews($id: ID!) {
     rollout(id: $id) {
       id
       reviews {
-        day
-        at
-        from
-        to
-        comparison {
-          kpi
-          baseline
-          actual
-          change
-          improved
-        }
-        roi {
-          benefits
-          costs
-          roi
-        }
+        ...RolloutsReviewFields
       }
     }
   }
@@ -36,22 +43,7 @@ const RolloutsReviewsDocument = graphql(`
 const RolloutsReviewNowDocument = graphql(`
   query RolloutsReviewNow($rolloutId: ID!) {
     rolloutReviewNow(rolloutId: $rolloutId) {
-      day
-      at
-      from
-      to
-      comparison {
-        kpi
-        baseline
-        actual
-        change
-        improved
-      }
-      roi {
-        benefits
-        costs
-        roi
-      }
+      ...RolloutsReviewFields
     }
   }
 `);

@@ -10,7 +10,7 @@ import { PilotPanel } from './PilotPanel';
 import { ReviewsPanel } from './ReviewsPanel';
 import { RolloutGantt } from './RolloutGantt';
 import { RolloutSummaryCard } from './RolloutSummaryCard';
-import { useRolloutEvents } from './useRolloutEvents';
+import { useRolloutEvents } from './use-rollout-events';
 
 export const RolloutsDetailQuery = graphql(`
   query RolloutsDetail($id: ID!) {
@@ -23,7 +23,6 @@ export const RolloutsDetailQuery = graphql(`
       plannedGoLive
       projectedGoLive
       targetGoLive
-      launchedAt
       tasksDone
       tasksTotal
       overdueTasks
@@ -59,12 +58,7 @@ export const RolloutsDetailQuery = graphql(`
         at
         overrideReason
         criteria {
-          criterion
-          status
-          actual
-          target
-          shortBy
-          detail
+          ...RolloutsCriterionFields
         }
       }
     }

@@ -1,6 +1,5 @@
+import { formatWhen } from '../../lib/format-when';
 import type { TicketDetail } from './ticket-query';
-
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** The description and every message, oldest first; internal notes look (and say) they are not for the customer. */
 export function Conversation({ ticket }: { ticket: TicketDetail }) {
@@ -10,7 +9,7 @@ export function Conversation({ ticket }: { ticket: TicketDetail }) {
       <ol className="conversation">
         <li className="message message-customer">
           <p className="message-meta">
-            <strong>{ticket.requesterEmail}</strong> <span className="muted">wrote on {when(ticket.createdAt)}</span>
+            <strong>{ticket.requesterEmail}</strong> <span className="muted">wrote on {formatWhen(ticket.createdAt)}</span>
           </p>
           <p className="message-body">{ticket.description}</p>
         </li>
@@ -22,7 +21,7 @@ export function Conversation({ ticket }: { ticket: TicketDetail }) {
               <p className="message-meta">
                 <strong>{author}</strong>{' '}
                 {kind === 'internal' && <span className="badge badge-warn">Internal note</span>}
-                {kind === 'public' && <span className="badge badge-info">Public reply</span>} <span className="muted">{when(message.createdAt)}</span>
+                {kind === 'public' && <span className="badge badge-info">Public reply</span>} <span className="muted">{formatWhen(message.createdAt)}</span>
               </p>
               <p className="message-body">{message.body}</p>
             </li>

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import type { TicketPriority, TicketStatus } from '../../gql/schema-types';
+import { useNow } from '../../lib/use-now';
 import { deadlineText } from './sla-deadline';
 import { PRIORITY_LABELS, STATUS_LABELS, badgeClass, priorityBadge, statusBadge } from './ticket-labels';
-import { useNow } from './use-now';
 
 export interface InboxRow {
   id: string;

@@ -1,14 +1,13 @@
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Highlighted } from '../../ui/Highlighted';
 import { Loading } from '../../ui/Loading';
-import { highlightParts } from './highlight-parts';
 
 const KnowledgeQuery = graphql(`
   query TicketsKnowledge($ticketId: ID!) {
     ticketKnowledgeLinks(ticketId: $ticketId) {
       id
-      linkedAt
       article {
         id
         title
@@ -72,7 +71,7 @@ export function KnowledgePanel({ ticketId }: { ticketId: string }) {
                   <div>
                     <strong>{hit.article.title}</strong>
                     <p className="muted knowledge-snippet">
-                      {highlightParts(hit.snippet).map((part, index) => (part.marked ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
+                      <Highlighted html={hit.snippet} />
                     </p>
                   </div>
                   <button type="button" className="secondary" disabled={linking.fetching} onClick={() => void linkArticle(hit.article.id)} aria-label={`Link “${hit.article.title}” to this ticket`}>

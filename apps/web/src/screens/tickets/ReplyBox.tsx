@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { fieldErrors } from '../../api/errors';
 import { graphql } from '../../gql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { StatusNotice } from '../../ui/StatusNotice';
 
 const ReplyMutation = graphql(`
   mutation TicketsReply($input: ReplyToTicketInput!) {
@@ -56,11 +57,7 @@ export function ReplyBox({ ticketId, requesterEmail, onSent }: { ticketId: strin
           </button>
         </div>
         {error && !bodyError && <ErrorNotice error={error} />}
-        {done && (
-          <p className="notice notice-ok" role="status">
-            {done}
-          </p>
-        )}
+        <StatusNotice message={done} />
       </form>
     </section>
   );

@@ -1,7 +1,8 @@
 import { readClock, remainingNow } from '../../lib/durations';
+import { formatWhen } from '../../lib/format-when';
+import { useNow } from '../../lib/use-now';
 import { badgeClass, METRIC_LABELS } from './ticket-labels';
 import type { TicketDetail } from './ticket-query';
-import { useNow } from './use-now';
 
 /** Each SLA metric's clock, counting down every second from the last figures the workflow gave (fetched at `fetchedAt`). */
 export function SlaClocks({ sla, fetchedAt }: { sla: TicketDetail['sla']; fetchedAt: number }) {
@@ -32,7 +33,7 @@ export function SlaClocks({ sla, fetchedAt }: { sla: TicketDetail['sla']; fetche
                 <span className={badgeClass(reading.tone)}>{reading.text}</span>
                 <span className="muted sla-note">
                   {clock.businessHours ? 'business hours' : 'around the clock'}
-                  {clock.deadline && clock.state === 'RUNNING' ? ` · due ${new Date(clock.deadline).toLocaleString()}` : ''}
+                  {clock.deadline && clock.state === 'RUNNING' ? ` · due ${formatWhen(clock.deadline)}` : ''}
                 </span>
               </li>
             );

@@ -3,6 +3,7 @@ import { useMutation, type CombinedError } from 'urql';
 import { graphql } from '../../gql';
 import type { TicketPriority, TicketStatus } from '../../gql/schema-types';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { StatusNotice } from '../../ui/StatusNotice';
 import { PRIORITIES, STATUSES } from './inbox-params';
 import { PRIORITY_LABELS, STATUS_LABELS } from './ticket-labels';
 import type { TicketDetail } from './ticket-query';
@@ -128,11 +129,7 @@ export function TicketControls({ ticket, myId, onChanged }: { ticket: TicketDeta
           {warning.message}
         </p>
       ))}
-      {outcome?.done && (
-        <p className="notice notice-ok" role="status">
-          {outcome.done}
-        </p>
-      )}
+      <StatusNotice message={outcome?.done} />
     </section>
   );
 }

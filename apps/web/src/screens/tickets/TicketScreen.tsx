@@ -1,18 +1,19 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useSession } from '../../auth/session';
+import { usePolling } from '../../lib/use-polling';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Loading } from '../../ui/Loading';
 import { Conversation } from './Conversation';
 import { KnowledgePanel } from './KnowledgePanel';
 import { ReplyBox } from './ReplyBox';
 import { SlaClocks } from './SlaClocks';
+import { TicketQuery } from './ticket-query';
 import { TicketControls } from './TicketControls';
 import { TicketFieldsEditor } from './TicketFieldsEditor';
 import { TicketHeader } from './TicketHeader';
 import { TicketTimeline } from './TicketTimeline';
-import { TicketQuery } from './ticket-query';
 import type { TimelineNames } from './timeline-text';
 import { useTicketQueues } from './use-ticket-queues';
 
@@ -25,12 +26,8 @@ export function TicketScreen() {
   const { user } = useSession();
   const { groupName } = useTicketQueues();
   const [{ data, error, fetching }, refetch] = useQuery({ query: TicketQuery, variables: { id: ticketId }, requestPolicy: 'cache-and-network' });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
-
-  useEffect(() => {
-    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [refetch]);
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  usePolling(reload, REFRESH_MS);
   // When these figures arrived: the clocks count down from them.
   const fetchedAt = useMemo(() => Date.now(), [data]);
 

@@ -1,5 +1,6 @@
-import type { TicketDetail } from './ticket-query';
+import { formatWhen } from '../../lib/format-when';
 import { badgeClass } from './ticket-labels';
+import type { TicketDetail } from './ticket-query';
 import { describeEvent, type TimelineNames } from './timeline-text';
 
 /** What the workflow (and people) did to the ticket and why, newest first. */
@@ -21,7 +22,7 @@ export function TicketTimeline({ events, names }: { events: TicketDetail['timeli
               </p>
               {text.detail && <p className="timeline-detail">{text.detail}</p>}
               <p className="muted timeline-meta">
-                {new Date(event.occurredAt).toLocaleString()} · by {event.actorName ?? names.person(event.actor)}
+                {formatWhen(event.occurredAt)} · by {event.actorName ?? names.person(event.actor)}
               </p>
             </li>
           );

@@ -29,7 +29,6 @@ export const TicketQuery = graphql(`
       messages {
         id
         authorType
-        authorUserId
         authorName
         body
         createdAt

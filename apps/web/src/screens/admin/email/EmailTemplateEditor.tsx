@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { placeholdersOf, renderHeaderLine, renderTemplate } from '../../../../../../libs/domain/email/render-template';
 import type { EmailTemplateKey } from '../../../gql/schema-types';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { FormField } from '../FormField';
+import { FormField } from '../../../ui/FormField';
 import { AdminResetEmailTemplateMutation, AdminUpdateEmailTemplateMutation } from './email-operations';
 import { sampleValues } from './sample-values';
 

@@ -3,7 +3,8 @@ import { useQuery } from 'urql';
 import type { EmailTemplateKey } from '../../../gql/schema-types';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Loading } from '../../../ui/Loading';
-import { StatusNotice } from '../StatusNotice';
+import { StatusNotice } from '../../../ui/StatusNotice';
+import { useReloadAfterSave } from '../use-reload-after-save';
 import { AdminEmailTemplatesQuery } from './email-operations';
 import { EmailTemplateEditor } from './EmailTemplateEditor';
 
@@ -21,7 +22,7 @@ const TEMPLATE_LABELS: Record<EmailTemplateKey, string> = {
 export function EmailTemplatesScreen() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: AdminEmailTemplatesQuery });
   const [key, setKey] = useState<EmailTemplateKey>('ACKNOWLEDGMENT');
-  const [status, setStatus] = useState<string>();
+  const { status, reload } = useReloadAfterSave(refetch);
   const pickerId = useId();
   const template = data?.emailTemplates.find((candidate) => candidate.key === key);
 
@@ -49,10 +50,7 @@ export function EmailTemplatesScreen() {
               key={`${template.key}-${template.customized}`}
               template={template}
               label={TEMPLATE_LABELS[template.key]}
-              onSaved={(message) => {
-                setStatus(message);
-                refetch({ requestPolicy: 'network-only' });
-              }}
+              onSaved={reload}
             />
           )}
         </>

@@ -1,14 +1,20 @@
 import { graphql } from '../../../gql';
 
+/** A template as the editor shows it: the query and both mutations answer with it, so urql's cache stays whole. */
+export const AdminEmailTemplateFieldsFragment = graphql(`
+  fragment AdminEmailTemplateFields on EmailTemplate {
+    key
+    subject
+    body
+    customized
+  }
+`);
+
 export const AdminEmailTemplatesQuery = graphql(`
   query AdminEmailTemplates {
     emailTemplates {
-      key
-      subject
-      body
-      customized
+      ...AdminEmailTemplateFields
       variables
-      updatedAt
     }
   }
 `);
@@ -16,11 +22,7 @@ export const AdminEmailTemplatesQuery = graphql(`
 export const AdminUpdateEmailTemplateMutation = graphql(`
   mutation AdminUpdateEmailTemplate($input: UpdateEmailTemplateInput!) {
     updateEmailTemplate(input: $input) {
-      key
-      subject
-      body
-      customized
-      updatedAt
+      ...AdminEmailTemplateFields
     }
   }
 `);
@@ -28,11 +30,7 @@ export const AdminUpdateEmailTemplateMutation = graphql(`
 export const AdminResetEmailTemplateMutation = graphql(`
   mutation AdminResetEmailTemplate($key: EmailTemplateKey!) {
     resetEmailTemplate(key: $key) {
-      key
-      subject
-      body
-      customized
-      updatedAt
+      ...AdminEmailTemplateFields
     }
   }
 `);

@@ -1,7 +1,7 @@
 import { useMutation } from 'urql';
 import type { AgentAvailability } from '../../../gql/schema-types';
+import { enumLabel } from '../../../lib/enum-label';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { enumLabel } from '../ticket-values';
 import { AdminSetAgentAvailabilityMutation } from './group-operations';
 
 const AVAILABILITIES: AgentAvailability[] = ['ONLINE', 'AWAY', 'OFFLINE'];

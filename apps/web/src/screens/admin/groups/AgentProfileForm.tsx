@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { fieldErrors } from '../../../api/errors';
 import type { AgentSkill, WorkingInterval } from '../../../gql/schema-types';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { FormField } from '../FormField';
+import { FormField } from '../../../ui/FormField';
 import { formatList, parseList, toggled } from '../text-lists';
 import { AdminUpsertAgentMutation } from './group-operations';
 

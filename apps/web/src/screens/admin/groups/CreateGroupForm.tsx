@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { fieldErrors } from '../../../api/errors';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { FormField } from '../FormField';
+import { FormField } from '../../../ui/FormField';
 import { AdminCreateGroupMutation } from './group-operations';
 
 /** A new queue; by default every agent sees its tickets. */

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useQuery } from 'urql';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Loading } from '../../../ui/Loading';
-import { StatusNotice } from '../StatusNotice';
+import { StatusNotice } from '../../../ui/StatusNotice';
+import { useReloadAfterSave } from '../use-reload-after-save';
 import { AgentAvailabilitySelect } from './AgentAvailabilitySelect';
 import { AgentProfileForm } from './AgentProfileForm';
 import { CreateGroupForm } from './CreateGroupForm';
@@ -12,11 +12,7 @@ import { GroupRow } from './GroupRow';
 /** Groups (queues) and the agents working them: create and rename groups, agents' profiles and availability. */
 export function GroupsScreen() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: AdminGroupsAndAgentsQuery });
-  const [status, setStatus] = useState<string>();
-  const reload = (message: string) => {
-    setStatus(message);
-    refetch({ requestPolicy: 'network-only' });
-  };
+  const { status, reload } = useReloadAfterSave(refetch);
   const candidates = data?.users.filter((user) => user.active && user.roles.includes('AGENT')) ?? [];
 
   return (

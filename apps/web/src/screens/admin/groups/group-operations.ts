@@ -32,11 +32,7 @@ export const AdminGroupsAndAgentsQuery = graphql(`
       }
     }
     users {
-      id
-      email
-      displayName
-      roles
-      active
+      ...AdminUserFields
     }
   }
 `);

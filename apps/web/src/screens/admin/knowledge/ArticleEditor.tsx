@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { fieldErrors } from '../../../api/errors';
 import type { KnowledgeAudience, KnowledgeStatus } from '../../../gql/schema-types';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { FormField } from '../FormField';
+import { FormField } from '../../../ui/FormField';
 import { formatList, parseList } from '../text-lists';
 import { AdminCreateKnowledgeArticleMutation, AdminUpdateKnowledgeArticleMutation } from './knowledge-operations';
 import { MarkdownPreview } from './MarkdownPreview';

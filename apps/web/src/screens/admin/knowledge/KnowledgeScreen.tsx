@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
+import { enumLabel } from '../../../lib/enum-label';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { Highlighted } from '../../../ui/Highlighted';
 import { Loading } from '../../../ui/Loading';
-import { StatusNotice } from '../StatusNotice';
-import { enumLabel } from '../ticket-values';
+import { StatusNotice } from '../../../ui/StatusNotice';
 import { ArticleEditor } from './ArticleEditor';
-import { Highlighted } from './Highlighted';
 import { AdminKnowledgeArticleQuery, AdminSearchKnowledgeQuery } from './knowledge-operations';
 
 /** Knowledge articles: find one by its words (drafts and archived ones too) to edit it, or write a new one. */

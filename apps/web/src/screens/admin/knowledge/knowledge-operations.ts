@@ -10,7 +10,6 @@ export const AdminSearchKnowledgeQuery = graphql(`
         status
         audience
         version
-        updatedAt
       }
     }
   }

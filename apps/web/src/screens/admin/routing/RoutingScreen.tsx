@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Loading } from '../../../ui/Loading';
-import { StatusNotice } from '../StatusNotice';
+import { StatusNotice } from '../../../ui/StatusNotice';
 import { movedOrder } from '../list-order';
+import { MoveButtons } from '../MoveButtons';
+import { useReloadAfterSave } from '../use-reload-after-save';
+import { AdminDeleteRoutingRuleMutation, AdminReorderRoutingRulesMutation, AdminRoutingQuery } from './routing-operations';
+import { RoutingSimulator } from './RoutingSimulator';
 import { describeCriteria } from './rule-form';
 import { RuleConflicts } from './RuleConflicts';
 import { RuleEditor } from './RuleEditor';
-import { AdminDeleteRoutingRuleMutation, AdminReorderRoutingRulesMutation, AdminRoutingQuery } from './routing-operations';
-import { RoutingSimulator } from './RoutingSimulator';
 
 /** Routing rules in the order they are tried: create, edit, delete and reorder them, see conflicts, simulate a ticket. */
 export function RoutingScreen() {
@@ -16,14 +18,7 @@ export function RoutingScreen() {
   const [deleted, deleteRule] = useMutation(AdminDeleteRoutingRuleMutation);
   const [reordered, reorderRules] = useMutation(AdminReorderRoutingRulesMutation);
   const [editingId, setEditingId] = useState<string | null>(null);
-  const [status, setStatus] = useState<string>();
-  // Bumped on each save, so the next "create" form starts empty.
-  const [saves, setSaves] = useState(0);
-  const reload = (message: string) => {
-    setStatus(message);
-    setSaves((count) => count + 1);
-    refetch({ requestPolicy: 'network-only' });
-  };
+  const { status, saves, reload } = useReloadAfterSave(refetch);
   const rules = data?.routingRules ?? [];
   const groupName = (id: string) => data?.groups.find((group) => group.id === id)?.name ?? 'a deleted group';
   const editing = rules.find((rule) => rule.id === editingId);
@@ -74,18 +69,7 @@ export function RoutingScreen() {
                     <td>{groupName(rule.result.groupId)}</td>
                     <td>
                       <div className="admin-table-actions">
-                        <button type="button" className="secondary" aria-label={`Move ${rule.name} up`} disabled={index === 0 || reordered.fetching} onClick={() => move(rule.id, rule.name, -1)}>
-                          ↑
-                        </button>
-                        <button
-                          type="button"
-                          className="secondary"
-                          aria-label={`Move ${rule.name} down`}
-                          disabled={index === rules.length - 1 || reordered.fetching}
-                          onClick={() => move(rule.id, rule.name, 1)}
-                        >
-                          ↓
-                        </button>
+                        <MoveButtons name={rule.name} index={index} count={rules.length} disabled={reordered.fetching} onMove={(step) => move(rule.id, rule.name, step)} />
                         <button type="button" className="secondary" aria-label={`Edit ${rule.name}`} onClick={() => setEditingId(rule.id)}>
                           Edit
                         </button>

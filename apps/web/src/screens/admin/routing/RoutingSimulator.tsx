@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { fieldErrors } from '../../../api/errors';
 import type { TicketChannel, TicketPriority } from '../../../gql/schema-types';
+import { enumLabel } from '../../../lib/enum-label';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { FormField } from '../FormField';
-import { CHANNELS, PRIORITIES, enumLabel } from '../ticket-values';
+import { FormField } from '../../../ui/FormField';
+import { CHANNELS, PRIORITIES } from '../ticket-values';
 import { AdminSimulateRoutingMutation } from './routing-operations';
 
 /** Tries a ticket against the active rules, saving nothing: which rule takes it, where it goes, and why. */

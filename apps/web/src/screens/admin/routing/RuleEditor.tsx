@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { fieldErrors } from '../../../api/errors';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { FormField } from '../FormField';
-import { toggled } from '../text-lists';
-import { CHANNELS, PRIORITIES, enumLabel } from '../ticket-values';
-import { emptyRuleForm, ruleFormFrom, ruleInputFrom, type RuleForm, type SavedRule } from './rule-form';
+import { enumLabel } from '../../../lib/enum-label';
+import { FormField } from '../../../ui/FormField';
+import { CheckboxGroup } from '../CheckboxGroup';
+import { EditorActions } from '../EditorActions';
+import { CHANNELS, PRIORITIES } from '../ticket-values';
 import { AdminCreateRoutingRuleMutation, AdminUpdateRoutingRuleMutation } from './routing-operations';
+import { emptyRuleForm, ruleFormFrom, ruleInputFrom, type RuleForm, type SavedRule } from './rule-form';
 
 interface Props {
   /** The rule being edited (with its id), or none to create one. */
@@ -45,28 +46,8 @@ export function RuleEditor({ editing, groups, onSaved, onCancel }: Props) {
       <FormField label="Pattern (regular expression, optional)" error={errors['criteria.pattern']}>
         <input value={form.pattern} onChange={(event) => change({ pattern: event.target.value })} />
       </FormField>
-      <fieldset>
-        <legend>Channels (none: any)</legend>
-        <div className="admin-checks">
-          {CHANNELS.map((channel) => (
-            <label key={channel} className="inline">
-              <input type="checkbox" checked={form.channels.includes(channel)} onChange={(event) => change({ channels: toggled(form.channels, channel, event.target.checked) })} />
-              {enumLabel(channel)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Priorities (none: any)</legend>
-        <div className="admin-checks">
-          {PRIORITIES.map((priority) => (
-            <label key={priority} className="inline">
-              <input type="checkbox" checked={form.priorities.includes(priority)} onChange={(event) => change({ priorities: toggled(form.priorities, priority, event.target.checked) })} />
-              {enumLabel(priority)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxGroup legend="Channels (none: any)" options={CHANNELS} chosen={form.channels} label={enumLabel} onChange={(channels) => change({ channels })} />
+      <CheckboxGroup legend="Priorities (none: any)" options={PRIORITIES} chosen={form.priorities} label={enumLabel} onChange={(priorities) => change({ priorities })} />
       <FormField label="Requester domains (comma-separated, e.g. acme.com)" error={errors['criteria.requesterDomains']}>
         <input value={form.requesterDomains} onChange={(event) => change({ requesterDomains: event.target.value })} />
       </FormField>
@@ -92,17 +73,7 @@ export function RuleEditor({ editing, groups, onSaved, onCancel }: Props) {
         <input type="checkbox" checked={form.active} onChange={(event) => change({ active: event.target.checked })} />
         Active (only active rules route tickets)
       </label>
-      {result.error && <ErrorNotice error={result.error} />}
-      <div className="row">
-        <button type="submit" disabled={result.fetching}>
-          {editing ? 'Save rule' : 'Create rule'}
-        </button>
-        {editing && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <EditorActions thing="rule" editing={Boolean(editing)} error={result.error} disabled={result.fetching} onCancel={onCancel} />
     </form>
   );
 }

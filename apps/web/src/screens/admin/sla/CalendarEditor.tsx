@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { fieldErrors } from '../../../api/errors';
 import type { HolidayInput, WorkingIntervalInput } from '../../../gql/schema-types';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { FormField } from '../FormField';
-import { enumLabel } from '../ticket-values';
+import { enumLabel } from '../../../lib/enum-label';
+import { FormField } from '../../../ui/FormField';
+import { EditorActions } from '../EditorActions';
 import { WEEKDAYS, holidaysText, parseHolidays, parseWeeklyHours, weeklyHoursText, type WeeklyHoursText } from './calendar-form';
 import { AdminCreateBusinessCalendarMutation, AdminUpdateBusinessCalendarMutation } from './sla-operations';
 
@@ -70,17 +70,7 @@ export function CalendarEditor({ editing, onSaved, onCancel }: { editing?: Saved
       >
         <textarea value={holidays} onChange={(event) => setHolidays(event.target.value)} />
       </FormField>
-      {result.error && <ErrorNotice error={result.error} />}
-      <div className="row">
-        <button type="submit" disabled={result.fetching || !readable}>
-          {editing ? 'Save calendar' : 'Create calendar'}
-        </button>
-        {editing && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <EditorActions thing="calendar" editing={Boolean(editing)} error={result.error} disabled={result.fetching || !readable} onCancel={onCancel} />
     </form>
   );
 }

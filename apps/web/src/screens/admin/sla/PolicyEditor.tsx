@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { fieldErrors } from '../../../api/errors';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { FormField } from '../FormField';
-import { toggled } from '../text-lists';
-import { CHANNELS, PRIORITIES, enumLabel } from '../ticket-values';
+import { enumLabel } from '../../../lib/enum-label';
+import { FormField } from '../../../ui/FormField';
+import { CheckboxGroup } from '../CheckboxGroup';
+import { EditorActions } from '../EditorActions';
+import { CHANNELS, PRIORITIES } from '../ticket-values';
 import { METRICS, TARGET_PRIORITIES, emptyPolicyForm, policyFormFrom, policyInputFrom, type PolicyForm, type SavedPolicy } from './policy-form';
 import { AdminCreateSlaPolicyMutation, AdminUpdateSlaPolicyMutation } from './sla-operations';
 
@@ -49,28 +50,8 @@ export function PolicyEditor({ editing, calendars, onSaved, onCancel }: Props) {
           ))}
         </select>
       </FormField>
-      <fieldset>
-        <legend>Applies to priorities (none: any)</legend>
-        <div className="admin-checks">
-          {PRIORITIES.map((priority) => (
-            <label key={priority} className="inline">
-              <input type="checkbox" checked={form.priorities.includes(priority)} onChange={(event) => change({ priorities: toggled(form.priorities, priority, event.target.checked) })} />
-              {enumLabel(priority)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Applies to channels (none: any)</legend>
-        <div className="admin-checks">
-          {CHANNELS.map((channel) => (
-            <label key={channel} className="inline">
-              <input type="checkbox" checked={form.channels.includes(channel)} onChange={(event) => change({ channels: toggled(form.channels, channel, event.target.checked) })} />
-              {enumLabel(channel)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxGroup legend="Applies to priorities (none: any)" options={PRIORITIES} chosen={form.priorities} label={enumLabel} onChange={(priorities) => change({ priorities })} />
+      <CheckboxGroup legend="Applies to channels (none: any)" options={CHANNELS} chosen={form.channels} label={enumLabel} onChange={(channels) => change({ channels })} />
       <FormField label="Applies to tags (comma-separated; any of them)" error={errors['conditions.tags']}>
         <input value={form.tags} onChange={(event) => change({ tags: event.target.value })} />
       </FormField>
@@ -119,17 +100,7 @@ export function PolicyEditor({ editing, calendars, onSaved, onCancel }: Props) {
         <input type="checkbox" checked={form.active} onChange={(event) => change({ active: event.target.checked })} />
         Active (only active policies apply)
       </label>
-      {result.error && <ErrorNotice error={result.error} />}
-      <div className="row">
-        <button type="submit" disabled={result.fetching}>
-          {editing ? 'Save policy' : 'Create policy'}
-        </button>
-        {editing && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <EditorActions thing="policy" editing={Boolean(editing)} error={result.error} disabled={result.fetching} onCancel={onCancel} />
     </form>
   );
 }

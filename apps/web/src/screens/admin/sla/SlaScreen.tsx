@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { formatDuration } from '../../../lib/durations';
+import { enumLabel } from '../../../lib/enum-label';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Loading } from '../../../ui/Loading';
+import { StatusNotice } from '../../../ui/StatusNotice';
 import { movedOrder } from '../list-order';
-import { StatusNotice } from '../StatusNotice';
-import { enumLabel } from '../ticket-values';
-import { CalendarEditor } from './CalendarEditor';
+import { MoveButtons } from '../MoveButtons';
+import { useReloadAfterSave } from '../use-reload-after-save';
 import { weeklyHoursText, WEEKDAYS } from './calendar-form';
+import { CalendarEditor } from './CalendarEditor';
 import { PolicyEditor } from './PolicyEditor';
 import { AdminReorderSlaPoliciesMutation, AdminSlaQuery } from './sla-operations';
 
@@ -17,14 +19,7 @@ export function SlaScreen() {
   const [reordered, reorderPolicies] = useMutation(AdminReorderSlaPoliciesMutation);
   const [calendarId, setCalendarId] = useState<string | null>(null);
   const [policyId, setPolicyId] = useState<string | null>(null);
-  const [status, setStatus] = useState<string>();
-  // Bumped on each save, so the next "create" forms start empty.
-  const [saves, setSaves] = useState(0);
-  const reload = (message: string) => {
-    setStatus(message);
-    setSaves((count) => count + 1);
-    refetch({ requestPolicy: 'network-only' });
-  };
+  const { status, saves, reload } = useReloadAfterSave(refetch);
   const calendars = data?.businessCalendars ?? [];
   const policies = data?.slaPolicies ?? [];
   const editingCalendar = calendars.find((calendar) => calendar.id === calendarId);
@@ -124,18 +119,7 @@ export function SlaScreen() {
                     </td>
                     <td>
                       <div className="admin-table-actions">
-                        <button type="button" className="secondary" aria-label={`Move ${policy.name} up`} disabled={index === 0 || reordered.fetching} onClick={() => move(policy.id, policy.name, -1)}>
-                          ↑
-                        </button>
-                        <button
-                          type="button"
-                          className="secondary"
-                          aria-label={`Move ${policy.name} down`}
-                          disabled={index === policies.length - 1 || reordered.fetching}
-                          onClick={() => move(policy.id, policy.name, 1)}
-                        >
-                          ↓
-                        </button>
+                        <MoveButtons name={policy.name} index={index} count={policies.length} disabled={reordered.fetching} onMove={(step) => move(policy.id, policy.name, step)} />
                         <button type="button" className="secondary" aria-label={`Edit ${policy.name}`} onClick={() => setPolicyId(policy.id)}>
                           Edit
                         </button>

@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { fieldErrors } from '../../../api/errors';
 import type { Role } from '../../../gql/schema-types';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { FormField } from '../FormField';
+import { FormField } from '../../../ui/FormField';
 import { RoleChecks } from './RoleChecks';
 import { AdminCreateUserMutation } from './user-operations';
 

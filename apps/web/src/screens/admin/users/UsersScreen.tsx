@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { Loading } from '../../../ui/Loading';
-import { StatusNotice } from '../StatusNotice';
+import { StatusNotice } from '../../../ui/StatusNotice';
+import { useReloadAfterSave } from '../use-reload-after-save';
 import { CreateUserForm } from './CreateUserForm';
 import { EditUserForm } from './EditUserForm';
 import { ROLE_LABELS } from './roles';
@@ -12,12 +13,8 @@ import { AdminUsersQuery } from './user-operations';
 export function UsersScreen() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: AdminUsersQuery });
   const [editingId, setEditingId] = useState<string | null>(null);
-  const [status, setStatus] = useState<string>();
+  const { status, reload } = useReloadAfterSave(refetch);
   const editing = data?.users.find((user) => user.id === editingId);
-  const reload = (message?: string) => {
-    setStatus(message);
-    refetch({ requestPolicy: 'network-only' });
-  };
 
   return (
     <section className="stack" aria-labelledby="users-title">

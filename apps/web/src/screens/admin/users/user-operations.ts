@@ -1,13 +1,20 @@
 import { graphql } from '../../../gql';
 
+/** A user as the admin screens list them (users and roles; the agent picker of groups). */
+export const AdminUserFieldsFragment = graphql(`
+  fragment AdminUserFields on User {
+    id
+    email
+    displayName
+    roles
+    active
+  }
+`);
+
 export const AdminUsersQuery = graphql(`
   query AdminUsers {
     users {
-      id
-      email
-      displayName
-      roles
-      active
+      ...AdminUserFields
     }
   }
 `);
@@ -15,11 +22,7 @@ export const AdminUsersQuery = graphql(`
 export const AdminCreateUserMutation = graphql(`
   mutation AdminCreateUser($input: CreateUserInput!) {
     createUser(input: $input) {
-      id
-      email
-      displayName
-      roles
-      active
+      ...AdminUserFields
     }
   }
 `);

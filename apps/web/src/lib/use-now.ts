@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-/** The current time, refreshed every `intervalMs`: countdowns tick between the server's readings. */
+/** The current time, refreshed every `intervalMs`: countdowns tick on screen between the server's readings. */
 export function useNow(intervalMs = 1000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

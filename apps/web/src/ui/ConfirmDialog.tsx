@@ -5,13 +5,15 @@ interface ConfirmDialogProps {
   /** What happens if the operator goes ahead. */
   consequence: string;
   confirmLabel: string;
+  /** The way out, saying what stays as it is. */
+  cancelLabel: string;
   danger?: boolean;
   onConfirm(): void;
   onClose(): void;
 }
 
-/** A modal question before a step that changes the run (the browser's <dialog>: focus trapped, Escape closes). */
-export function ConfirmDialog({ title, consequence, confirmLabel, danger, onConfirm, onClose }: ConfirmDialogProps) {
+/** A modal question before a step that is hard to undo (the browser's <dialog>: focus trapped, Escape closes). */
+export function ConfirmDialog({ title, consequence, confirmLabel, cancelLabel, danger, onConfirm, onClose }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const textId = useId();
@@ -21,7 +23,7 @@ export function ConfirmDialog({ title, consequence, confirmLabel, danger, onConf
     return () => element?.close();
   }, []);
   return (
-    <dialog ref={dialog} className="card migrations-dialog" aria-labelledby={titleId} aria-describedby={textId} onClose={onClose}>
+    <dialog ref={dialog} className="card confirm-dialog" aria-labelledby={titleId} aria-describedby={textId} onClose={onClose}>
       <h2 id={titleId}>{title}</h2>
       <p id={textId}>{consequence}</p>
       <div className="row">
@@ -29,7 +31,7 @@ export function ConfirmDialog({ title, consequence, confirmLabel, danger, onConf
           {confirmLabel}
         </button>
         <button type="button" className="secondary" onClick={onClose} autoFocus>
-          Keep the run as it is
+          {cancelLabel}
         </button>
       </div>
     </dialog>

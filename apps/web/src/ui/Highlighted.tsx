@@ -1,6 +1,6 @@
-import { highlightParts } from './highlight';
+import { highlightParts } from '../lib/highlight-parts';
 
-/** A search hit's highlighted text, the matched words in <mark>. */
+/** A search hit's highlighted text (the API's escaped text with <mark>), the matched words in <mark>, never as HTML. */
 export function Highlighted({ html }: { html: string }) {
   return (
     <>

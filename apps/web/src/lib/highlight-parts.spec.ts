@@ -12,4 +12,14 @@ describe('highlightParts', () => {
   it('keeps a text without marks whole', () => {
     expect(highlightParts('Plain')).toEqual([{ text: 'Plain', marked: false }]);
   });
+
+  it('unescapes the text around several marks', () => {
+    expect(highlightParts('Reset the <mark>VPN</mark> &amp; <mark>Wi-Fi</mark> &lt;now&gt;')).toEqual([
+      { text: 'Reset the ', marked: false },
+      { text: 'VPN', marked: true },
+      { text: ' & ', marked: false },
+      { text: 'Wi-Fi', marked: true },
+      { text: ' <now>', marked: false },
+    ]);
+  });
 });

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 
 /**
- * Calls `refresh` every `intervalMs` while the page is visible, and at once when the customer comes back to it (tab
- * focus): a request's page has no subscription (no login), so this is how it sees an agent's answer or a new status.
+ * Calls `refresh` every `intervalMs` while the page is visible, and at once when the person comes back to it (tab
+ * focus): for what no live event announces (a customer's request page has no subscription; a ticket entering the
+ * board's window sends no event). `refresh` should be stable (useCallback), or the timer restarts on every render.
  */
-export function useRefresh(refresh: () => void, intervalMs: number): void {
+export function usePolling(refresh: () => void, intervalMs: number): void {
   useEffect(() => {
     const whenVisible = () => {
       if (document.visibilityState === 'visible') refresh();

@@ -1,4 +1,4 @@
-import { parseInline, parseMarkdown, safeHref } from './markdown';
+import { headingLevel, parseInline, parseMarkdown, safeHref } from './markdown';
 
 describe('article Markdown', () => {
   it('reads headings, paragraphs, lists, quotes, code and rules', () => {
@@ -34,5 +34,24 @@ describe('article Markdown', () => {
     expect(safeHref('/portal/articles/1')).toBe('/portal/articles/1');
     expect(safeHref('mailto:help@example.com')).toBe('mailto:help@example.com');
     expect(parseInline('[click](javascript:alert(1))')).toEqual([{ kind: 'text', text: 'click' }, { kind: 'text', text: ')' }]);
+  });
+
+  it('reads CRLF bodies, joins paragraph lines and ends a list at the next paragraph', () => {
+    expect(parseMarkdown('## Steps\r\n- Open the mail\n* Follow the link\n\n1. Type it\n2) Confirm\nDone.')).toEqual([
+      { kind: 'heading', level: 2, children: [{ kind: 'text', text: 'Steps' }] },
+      { kind: 'list', ordered: false, items: [[{ kind: 'text', text: 'Open the mail' }], [{ kind: 'text', text: 'Follow the link' }]] },
+      { kind: 'list', ordered: true, items: [[{ kind: 'text', text: 'Type it' }], [{ kind: 'text', text: 'Confirm' }]] },
+      { kind: 'paragraph', children: [{ kind: 'text', text: 'Done.' }] },
+    ]);
+  });
+
+  it('keeps markup as text, and has no blocks for an empty body', () => {
+    expect(parseMarkdown('<script>alert(1)</script>')).toEqual([{ kind: 'paragraph', children: [{ kind: 'text', text: '<script>alert(1)</script>' }] }]);
+    expect(parseMarkdown('\n\n')).toEqual([]);
+  });
+
+  it('opens # and ## headings at the page\'s first level below its title, deeper ones below that, never past h6', () => {
+    expect([1, 2, 3, 4].map((level) => headingLevel(level, 2))).toEqual([2, 2, 3, 4]);
+    expect([1, 2, 3, 6].map((level) => headingLevel(level, 3))).toEqual([3, 3, 4, 6]);
   });
 });

@@ -1,8 +1,8 @@
 /**
- * A small Markdown reader for the article preview: the block and inline forms articles use (headings, paragraphs,
- * lists, block quotes, code, rules; bold, italics, inline code, links). It builds a tree the preview renders as React
- * elements, never HTML strings, so an article cannot inject markup; links keep only http(s), mailto and relative
- * targets.
+ * A small Markdown reader for knowledge articles, shared by the portal's article page and the admin's preview (so the
+ * preview shows what customers will see): the block and inline forms articles use (headings, paragraphs, lists, block
+ * quotes, code, rules; bold, italics, inline code, links). It builds a tree rendered as React elements, never HTML
+ * strings, so an article cannot inject markup; links keep only http(s), mailto and relative targets.
  */
 export type Inline =
   | { kind: 'text'; text: string }
@@ -111,4 +111,12 @@ export function safeHref(href: string): string | null {
   if (/^(https?:|mailto:)/i.test(href)) return href;
   if (/^[/#?]/.test(href) && !href.startsWith('//')) return href;
   return null;
+}
+
+/**
+ * The HTML heading level of a Markdown heading under a page whose own heading sits just above `top`: articles use `#`
+ * and `##` for their sections alike, so both open at `top`, and deeper ones follow (never past h6).
+ */
+export function headingLevel(markdownLevel: number, top: number): 1 | 2 | 3 | 4 | 5 | 6 {
+  return Math.min(6, top + Math.max(0, markdownLevel - 2)) as 1 | 2 | 3 | 4 | 5 | 6;
 }
