@@ -17,7 +17,8 @@ export default {
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tools/', '/.data/'],
+  // The fault specs (servers stopped, workers killed) run after the rest, one at a time: jest.faults.config.js.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tools/', '/.data/', '/test/faults/'],
   globalSetup: '<rootDir>/test/global-setup.js',
   globalTeardown: '<rootDir>/test/global-teardown.js',
   maxWorkers: 2,

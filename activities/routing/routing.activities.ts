@@ -36,7 +36,8 @@ export function createRoutingActivities({ dataSource }: { dataSource: DataSource
     /**
      * Gives the ticket to the least loaded available member of its group, or puts it in the group's queue. The group's
      * members are locked for the choice, so concurrent tickets never both take an agent's last free slot. A retry finds
-     * the assignment already made and returns it.
+     * the assignment already made and returns it. Working hours are judged at the activity's own clock, never the
+     * workflow's.
      */
     async assignAgent(request: { ticketId: string; groupId: string; requiredSkills: RequiredSkill[] }): Promise<AssignmentOutcome> {
       return dataSource.transaction(async (db) => {
@@ -47,7 +48,7 @@ export function createRoutingActivities({ dataSource }: { dataSource: DataSource
         if (ticket?.assignee_id && ticket.group_id === request.groupId) {
           return { agentId: ticket.assignee_id, reason: 'Already assigned.' };
         }
-        const choice = chooseAgent(await agentSnapshotsOfGroup(db, request.groupId, true), request);
+        const choice = chooseAgent(await agentSnapshotsOfGroup(db, request.groupId, true), request, Date.now());
         if (!choice.agent) {
           await db.query(
             'UPDATE tickets SET assignee_id = NULL, group_id = $2, queued_at = COALESCE(queued_at, now()) WHERE id = $1',

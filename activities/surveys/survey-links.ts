@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { signSurveyToken } from '../../libs/domain/survey/survey-token.js';
 
 /** What signs and addresses survey links; the worker signs them, the API checks them. */
@@ -18,4 +19,14 @@ export function surveyLinkConfig(config: { surveyTokenSecret?: string; jwtSecret
   const tokenSecret = config.surveyTokenSecret ?? (config.jwtSecret && createHmac('sha256', config.jwtSecret).update('helpdesk-survey-tokens').digest('hex'));
   if (!tokenSecret) throw new Error('SURVEY_TOKEN_SECRET or JWT_SECRET must be set (survey links are signed with it)');
   return { tokenSecret, publicUrl: config.publicUrl };
+}
+
+/**
+ * The `survey.url` and `survey.expiresAt` variables of the mail inviting to the survey `surveyId`, signed where the
+ * mail is sent (the token is deterministic, so it matches the hash the survey row keeps); null for an unknown survey.
+ */
+export async function surveyMailVariables(db: EntityManager, config: SurveyLinkConfig, surveyId: string): Promise<Record<string, string> | null> {
+  const [survey] = await db.query<Array<{ expires_at: Date }>>('SELECT expires_at FROM ticket_surveys WHERE id = $1', [surveyId]);
+  if (!survey) return null;
+  return { 'survey.url': surveyLink(config, surveyId, survey.expires_at.getTime()).url, 'survey.expiresAt': survey.expires_at.toISOString() };
 }

@@ -7,15 +7,17 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../libs/config/app-config.js';
 import { APP_CONFIG } from './app-config.token.js';
+import { AbuseLimitsModule } from './abuse-limits/abuse-limits.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { formatError } from './common/format-error.js';
 import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
-import { complexityLimitPlugin, depthLimitRule } from './common/query-limits.js';
+import { aliasLimitRule, complexityLimitPlugin, depthLimitRule } from './common/query-limits.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { graphqlContext } from './common/graphql-context.js';
 import { EmailModule } from './email/email.module.js';
 import { maskSubscriptionErrors } from './common/mask-subscription-errors.js';
+import { websocketValidation } from './common/websocket-validation.js';
 import { HealthModule } from './health/health.module.js';
 import { KnowledgeModule } from './knowledge/knowledge.module.js';
 import { MacrosModule } from './macros/macros.module.js';
@@ -58,6 +60,7 @@ class CoreModule {
 export class AppModule {
   static register(deps: ApiDependencies): DynamicModule {
     const { config } = deps;
+    const limitRules = [depthLimitRule(config.graphqlMaxDepth), aliasLimitRule(config.graphqlMaxAliases)];
     return {
       module: AppModule,
       imports: [
@@ -68,16 +71,25 @@ export class AppModule {
           path: '/graphql',
           autoSchemaFile: true, // in memory; `npm run schema` writes the committed SDL
           sortSchema: true,
-          graphiql: true,
+          graphiql: config.graphiql,
+          introspection: config.graphqlIntrospection,
+          // Batched operations (a JSON array per POST) would multiply every per-request limit: refused with HTTP 400.
+          allowBatchedHttpRequests: false,
           context: graphqlContext,
           subscriptions: {
-            'graphql-ws': { path: '/graphql', onNext: (_ctx, _id, _payload, _args, result) => maskSubscriptionErrors(result) },
+            'graphql-ws': {
+              path: '/graphql',
+              onNext: (_ctx, _id, _payload, _args, result) => maskSubscriptionErrors(result),
+              // Nest's options type omits graphql-ws's `validate` but passes it on.
+              ...websocketValidation(limitRules),
+            },
           },
           formatError,
           includeStacktraceInErrorResponses: false,
-          validationRules: [depthLimitRule(config.graphqlMaxDepth)],
+          validationRules: limitRules,
           plugins: [complexityLimitPlugin(config.graphqlMaxComplexity)],
         }),
+        AbuseLimitsModule,
         AuditModule,
         AuthModule,
         HealthModule,

@@ -13,5 +13,7 @@ export async function createApiApp(deps: ApiDependencies, logLevels: LogLevel[] 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(deps), { logger: logLevels });
   // Room for a routing simulation of 1,000 scenarios; single fields are limited by the inputs' own checks.
   app.useBodyParser('json', { limit: MAX_REQUEST_BODY });
+  // The abuse limits count by req.ip: behind the gateway it must come from X-Forwarded-For, set by trusted proxies only.
+  app.set('trust proxy', deps.config.trustProxy);
   return app;
 }

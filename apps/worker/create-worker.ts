@@ -39,7 +39,7 @@ export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Wo
       ...createTicketLifecycleActivities({ dataSource }),
       ...createSlaRulesActivities({ dataSource }),
       ...createRoutingActivities({ dataSource }),
-      ...createEmailActivities({ dataSource, mail, requestLinks: requestLinkConfig(surveyLinks) }),
+      ...createEmailActivities({ dataSource, mail, requestLinks: requestLinkConfig(surveyLinks), surveyLinks }),
       ...createRolloutTimelineActivities({ dataSource }),
       ...createRolloutMeasurementActivities({ dataSource }),
       ...createSurveyActivities({ dataSource, links: surveyLinks }),

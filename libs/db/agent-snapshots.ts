@@ -13,6 +13,9 @@ interface AgentRow {
   capacity: number;
   open_tickets: string;
   availability: AgentSnapshot['availability'];
+  availability_changed_at: Date | null;
+  time_zone: string;
+  working_hours: AgentSnapshot['workingHours'];
   last_assigned_at: Date | null;
 }
 
@@ -23,7 +26,8 @@ interface AgentRow {
  */
 export async function agentSnapshotsOfGroup(db: EntityManager, groupId: string, lock: boolean): Promise<AgentSnapshot[]> {
   const rows = await db.query<AgentRow[]>(
-    `SELECT a.user_id, u.display_name, a.skills, a.languages, a.capacity, a.availability, a.last_assigned_at,
+    `SELECT a.user_id, u.display_name, a.skills, a.languages, a.capacity, a.availability, a.availability_changed_at,
+            a.time_zone, a.working_hours, a.last_assigned_at,
             (SELECT array_agg(ag2.group_id::text) FROM agent_groups ag2 WHERE ag2.agent_id = a.user_id) AS group_ids,
             (SELECT count(*) FROM tickets t WHERE t.assignee_id = a.user_id AND t.status NOT IN ('solved', 'closed')) AS open_tickets
      FROM agents a JOIN agent_groups ag ON ag.agent_id = a.user_id JOIN users u ON u.id = a.user_id
@@ -40,6 +44,9 @@ export async function agentSnapshotsOfGroup(db: EntityManager, groupId: string, 
     capacity: row.capacity,
     openTickets: Number(row.open_tickets),
     availability: row.availability,
+    availabilityChangedAt: row.availability_changed_at?.getTime() ?? null,
+    timeZone: row.time_zone,
+    workingHours: row.working_hours,
     lastAssignedAt: row.last_assigned_at?.getTime() ?? null,
   }));
 }

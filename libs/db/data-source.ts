@@ -39,6 +39,9 @@ import { TicketWorkspace1796345600000 } from './migrations/1796345600000-ticket-
 import { MergeCollaboratorsMacros1796430000000 } from './migrations/1796430000000-merge-collaborators-macros.js';
 import { ReplyAttachments1796540000000 } from './migrations/1796540000000-reply-attachments.js';
 import { ImportedFirstReply1796600000000 } from './migrations/1796600000000-imported-first-reply.js';
+import { RolloutMail1796700000000 } from './migrations/1796700000000-rollout-mail.js';
+import { AgentAvailabilityChangedAt1796800001600 } from './migrations/1796800001600-agent-availability-changed-at.js';
+import { AbuseCounters1796900000100 } from './migrations/1796900000100-abuse-counters.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -85,6 +88,9 @@ export const MIGRATIONS = [
   MergeCollaboratorsMacros1796430000000,
   ReplyAttachments1796540000000,
   ImportedFirstReply1796600000000,
+  RolloutMail1796700000000,
+  AgentAvailabilityChangedAt1796800001600,
+  AbuseCounters1796900000100,
 ];
 
 export interface DataSourceOptions {

@@ -10,6 +10,24 @@ export interface ReceivedMail {
   parsed: ParsedMail;
   /** Header values by lower-cased name (the first of repeated headers), as written. */
   headers: Record<string, string>;
+  /** Who handed the mail over. */
+  connection: MailConnection;
+}
+
+export interface MailConnection {
+  /** The peer's IP address (an IPv4-mapped IPv6 address as plain IPv4). */
+  remoteAddress: string;
+  /** The AUTH user name, null when the client did not authenticate. */
+  authenticatedUser: string | null;
+  /** Whether the connection was upgraded with STARTTLS. */
+  secure: boolean;
+}
+
+/** STARTTLS with this certificate (PEM); `required` refuses MAIL FROM on a connection still in plain text. */
+export interface SmtpTlsOptions {
+  cert: Buffer;
+  key: Buffer;
+  required: boolean;
 }
 
 /** Refuses a mail with an SMTP reply code (e.g. 552 for a size limit); the sender gets the message. */
@@ -30,6 +48,13 @@ export interface SmtpReceiverOptions {
   maxMessageBytes: number;
   /** A recipient refused here gets 550 at RCPT TO, before any data is sent. */
   acceptsRecipient?(address: string): boolean;
+  /** Offers STARTTLS; unset: plain SMTP only. */
+  tls?: SmtpTlsOptions;
+  /**
+   * Set: AUTH PLAIN/LOGIN is required before MAIL FROM and checked here (over TLS only, when `tls` is set). Unset: no
+   * AUTH is offered.
+   */
+  authenticate?(username: string, password: string): Promise<boolean>;
   /** Throw a MailRejection to refuse the mail; any other error is a temporary failure (451), the sender retries. */
   onMail(mail: ReceivedMail): Promise<void>;
 }
@@ -40,15 +65,39 @@ export interface SmtpReceiver {
 }
 
 /**
- * A plain SMTP listener (no AUTH, no TLS: it sits behind the organisation's mail relay, or on localhost) that parses
- * each message with mailparser and hands it over; the mail is acknowledged only once the handler has stored it.
+ * An SMTP listener (plain by default; STARTTLS and AUTH when configured, for a relay that reaches it over a network)
+ * that parses each message with mailparser and hands it over; the mail is acknowledged only once the handler has
+ * stored it.
  */
 export async function startSmtpReceiver(options: SmtpReceiverOptions): Promise<SmtpReceiver> {
+  const { tls, authenticate } = options;
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    authOptional: !authenticate,
+    disabledCommands: [...(authenticate ? [] : ['AUTH']), ...(tls ? [] : ['STARTTLS'])],
+    authMethods: ['PLAIN', 'LOGIN'],
+    // Without TLS there is no other way to send the credentials; with it, they never travel in plain text.
+    allowInsecureAuth: !tls,
+    ...(tls ? { key: tls.key, cert: tls.cert } : {}),
     size: options.maxMessageBytes,
     logger: false,
+    onAuth(auth, _session, callback) {
+      const username = auth.username ?? '';
+      // Only reached when `authenticate` is set: AUTH is disabled otherwise.
+      authenticate!(username, auth.password ?? '').then(
+        (valid) => (valid ? callback(null, { user: username }) : callback(smtpError(535, 'Authentication failed.'))),
+        (error: unknown) => {
+          console.error('smtp: a login could not be checked:', error);
+          callback(smtpError(454, 'Temporary authentication failure; try again later.'));
+        },
+      );
+    },
+    onMailFrom(_address, session, callback) {
+      if (tls?.required && !session.secure) {
+        callback(smtpError(530, 'Must issue a STARTTLS command first.'));
+        return;
+      }
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       if (options.acceptsRecipient && !options.acceptsRecipient(address.address)) {
         callback(smtpError(550, `No mailbox here by the name ${address.address}.`));
@@ -83,6 +132,11 @@ async function receive(stream: SMTPServerDataStream, session: SMTPServerSession,
     envelopeTo: rcptTo.map((recipient) => recipient.address),
     parsed,
     headers,
+    connection: {
+      remoteAddress: session.remoteAddress.replace(/^::ffff:(?=\d+\.)/, ''),
+      authenticatedUser: typeof session.user === 'string' ? session.user : null,
+      secure: session.secure,
+    },
   });
 }
 

@@ -154,6 +154,15 @@ describe('authentication and roles', () => {
       expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: 'password must be 12 to 200 characters long' });
     });
 
+    it('refuses a password against the policy (the email, a common one) with BAD_USER_INPUT naming the field, creating nobody', async () => {
+      for (const password of ['weak.user@example.com!', 'Password1234']) {
+        const input = { email: 'weak.user@example.com', displayName: 'Weak', password, roles: ['AGENT'] };
+        const error = onlyError(await system.graphql(CREATE_USER, { input }, admin.token));
+        expect(error).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { fields: [{ field: 'password' }] } });
+      }
+      expect(await system.dataSource.query("SELECT count(*)::int AS n FROM users WHERE email = 'weak.user@example.com'")).toEqual([{ n: 0 }]);
+    });
+
     it('answers a wrong password and an unknown email identically: UNAUTHENTICATED with no hint which part was wrong', async () => {
       const input = { email: 'known@example.com', displayName: 'Known', password: 'the right password', roles: ['AGENT'] };
       expect((await system.graphql(CREATE_USER, { input }, admin.token)).errors).toBeUndefined();

@@ -20,6 +20,7 @@ describe('sending templated email through real SMTP into the dev outbox', () => 
       dataSource: system.dataSource,
       mail: outboundMailSettings(system.config),
       requestLinks: requestLinkConfig(surveyLinkConfig(system.config)),
+      surveyLinks: surveyLinkConfig(system.config),
     });
   });
   afterAll(() => system.stop());

@@ -24,7 +24,7 @@ describe('email templates (admin)', () => {
   it('lists the five customer mails with the shipped wording and the variables each may use', async () => {
     const { data, errors } = await system.graphql(TEMPLATES, {}, admin);
     expect(errors).toBeUndefined();
-    expect(data!.emailTemplates.map((template: { key: string }) => template.key)).toEqual(['ACKNOWLEDGMENT', 'AGENT_REPLY', 'SOLVED', 'SURVEY', 'SURVEY_REMINDER', 'MERGED']);
+    expect(data!.emailTemplates.map((template: { key: string }) => template.key)).toEqual(['ACKNOWLEDGMENT', 'AGENT_REPLY', 'SOLVED', 'SURVEY', 'SURVEY_REMINDER', 'MERGED', 'ROLLOUT_TASK_OVERDUE', 'ROLLOUT_GATE_WAITING']);
     const survey = data!.emailTemplates.find((template: { key: string }) => template.key === 'SURVEY');
     expect(survey).toMatchObject({ customized: false, variables: expect.arrayContaining(['survey.url', 'ticket.number', 'customer.name']) });
     expect(survey.body).toContain('{{survey.url}}');

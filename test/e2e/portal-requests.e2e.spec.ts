@@ -6,6 +6,7 @@ import { awaitMail, type OutboxMail } from '../support/dev-outbox.js';
 import { requestPathIn, requestTokenIn } from '../support/portal-links.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { onlyError } from '../support/tickets.js';
+import { workflowHistoryText } from '../support/workflow-history-text.js';
 
 // The customer portal's requests on the real system, as the portal calls them (no login): the form opens a ticket,
 // its acknowledgment mails a signed link, and the link reads the public conversation and answers it.
@@ -65,7 +66,8 @@ describe('customer portal requests', () => {
     expect(acknowledgment.text).toContain('Hello Ada Lovelace');
     expect(requestPathIn(acknowledgment)).toMatch(/^\/portal\/requests\/[0-9a-f-]{36}\.\d+\.[\w-]+$/);
     // The worker's activity signed the link: the workflow's history never held it.
-    const history = JSON.stringify((await system.temporal.workflow.getHandle(`ticket:${ticket.id}`).fetchHistory()).events);
+    const history = await workflowHistoryText(system.temporal, `ticket:${ticket.id}`);
+    expect(history).toContain(ticket.id); // the search reads the decoded payloads
     expect(history).not.toContain(requestTokenIn(acknowledgment).split('.')[2]);
 
     expect(await portalRequest(requestTokenIn(acknowledgment))).toMatchObject({
@@ -173,7 +175,22 @@ describe('customer portal requests', () => {
     const { addedTo, followUp, request } = reply.data!.replyToPortalRequest;
     expect({ followUp, status: request.status, messages: request.messages }).toEqual({ followUp: true, status: 'CLOSED', messages: [] });
     const followUpMail = await awaitMail(system, admin, 'closed@example.com', (mail) => mail.subject.endsWith(`[#${addedTo}]`));
-    expect(await portalRequest(requestTokenIn(followUpMail))).toMatchObject({ number: addedTo, subject: 'Follow-up: Old problem', description: 'It is back.' });
+    expect(await portalRequest(requestTokenIn(followUpMail))).toMatchObject({ number: addedTo, subject: 'Follow-up: Old problem', description: 'It is back.', messages: [] });
+  });
+
+  it('opens one follow-up for a retried answer (same idempotency key) to a closed request, also when the retries race', async () => {
+    const { ticket, acknowledgment } = await submit('retried@example.com', 'Flaky network');
+    for (const status of ['SOLVED', 'CLOSED']) {
+      expect((await system.graphql(CHANGE_STATUS, { input: { ticketId: ticket.id, status } }, agent.token)).errors).toBeUndefined();
+    }
+    const input = { token: requestTokenIn(acknowledgment), body: 'Down again.', idempotencyKey: 'answer-1' };
+
+    const replies = await Promise.all([1, 2, 3].map(() => system.graphql<{ replyToPortalRequest: { addedTo: string; followUp: boolean } }>(REPLY, { input })));
+
+    expect(replies.map(({ errors }) => errors)).toEqual([undefined, undefined, undefined]);
+    const [{ addedTo }] = replies.map(({ data }) => data!.replyToPortalRequest);
+    expect(replies.map(({ data }) => data!.replyToPortalRequest)).toEqual(replies.map(() => expect.objectContaining({ addedTo, followUp: true })));
+    expect(await system.dataSource.query('SELECT number FROM tickets WHERE follow_up_of = $1', [ticket.id])).toEqual([{ number: addedTo }]);
   });
 
   it('refuses a forged, altered or expired link (FORBIDDEN with a stable reason) and records nothing', async () => {

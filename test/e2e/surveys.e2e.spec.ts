@@ -6,6 +6,7 @@ import { surveyWorkflowId } from '../../workflows/survey/survey.contract.js';
 import { awaitMail } from '../support/dev-outbox.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { CREATE_TICKET, eventsOfType, newTicket, onlyError } from '../support/tickets.js';
+import { workflowHistoryText } from '../support/workflow-history-text.js';
 
 // Satisfaction surveys on the real system: settings, the survey a solved ticket starts, the customer's single answer
 // through the link (no login), and CSAT. The survey's timing is tested on the time-skipping server (workflows/survey).
@@ -99,6 +100,13 @@ describe('satisfaction surveys', () => {
         return events;
       }, 20_000);
       expect(sent).toHaveLength(1);
+    });
+
+    it('keeps the link out of the survey workflow history: the mail activity signs it from the survey id', async () => {
+      const history = await workflowHistoryText(system.temporal, surveyWorkflowId(ticketId));
+      expect(history).toContain(survey.id); // the search reads the decoded payloads
+      expect(history).not.toContain(token.split('.')[2]);
+      expect(history).not.toContain('/survey?token=');
     });
 
     it('refuses a forged token, an expired one and a score outside 1..5, recording nothing', async () => {

@@ -81,7 +81,9 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
     databaseUrl,
     temporalAddress: overrides.temporalAddress ?? testStack().temporalAddress,
   };
-  const connection = await Connection.connect({ address: config.temporalAddress });
+  // Its own gRPC subchannels (not grpc-js's process-wide pool): a test that restarts a Temporal server on the same port
+  // must not find its fresh connections stuck behind this client's reconnect backoff.
+  const connection = await Connection.connect({ address: config.temporalAddress, channelArgs: { 'grpc.use_local_subchannel_pool': 1 } });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const workerConnection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker: Worker = await createHelpdeskWorker({
@@ -144,7 +146,8 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
     stop: async () => {
       await inboundMail.close();
       await app.close();
-      worker.shutdown();
+      // A test may have stopped the in-process worker already (to serve the task queue from a process of its own).
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun;
       await outbox.stop();
       await workerConnection.close();

@@ -1,7 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import type { SendRolloutNotificationEmailInput } from '../../activities/email/email.activities.js';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { computeSchedule, type KpiSet, type MoneyEntry, type PilotTicketMetrics, type RolloutTemplate } from '../../libs/domain/rollout/index.js';
 import { workflowBundle } from '../../test/support/test-stack.js';
 import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
@@ -13,6 +14,7 @@ import {
   overrideGateUpdate,
   pilotCheckInSignal,
   pilotWorkflowId,
+  reassignTaskUpdate,
   rolloutStateQuery,
   startPilotUpdate,
   type PilotScope,
@@ -51,10 +53,11 @@ interface Fakes {
   facts: StoredGateFacts;
   pilot: PilotTicketMetrics;
   reviewWindows: Array<{ from: string; to: string }>;
+  mails: SendRolloutNotificationEmailInput[];
 }
 
 function fakeActivities() {
-  const fakes: Fakes = { events: [], facts: GOOD_FACTS, pilot: GOOD_PILOT, reviewWindows: [] };
+  const fakes: Fakes = { events: [], facts: GOOD_FACTS, pilot: GOOD_PILOT, reviewWindows: [], mails: [] };
   const money: MoneyEntry[] = [
     { kind: 'cost', amount: 20_000, description: 'licences and services' },
     { kind: 'benefit', amount: 50_000, description: 'agent hours saved' },
@@ -64,6 +67,10 @@ function fakeActivities() {
       for (const entry of entries) if (!fakes.events.some((known) => known.sequence === entry.sequence)) fakes.events.push(entry);
     },
     gateFacts: async (_rolloutId: string) => fakes.facts,
+    sendRolloutNotificationEmail: async (mail: SendRolloutNotificationEmailInput) => {
+      fakes.mails.push(mail);
+      return { messageId: `<${mail.idempotencyKey}@test>`, alreadySent: false };
+    },
     pilotMetrics: async (_request: unknown) => ({ metrics: fakes.pilot, baselineCsat: 0.8 }),
     reviewFigures: async (request: { from: string; to: string }) => {
       fakes.reviewWindows.push(request);
@@ -71,6 +78,16 @@ function fakeActivities() {
     },
   };
   return { fakes, activities };
+}
+
+/**
+ * Saves the run's history as a replay fixture (rollout.replay.spec.ts) when RECORD_ROLLOUT_HISTORIES is set and the
+ * fixture does not exist yet. Old fixtures stay: they prove rollouts started by older code still replay (`patched`).
+ */
+async function recordHistory(handle: { fetchHistory(): Promise<unknown> }, name: string): Promise<void> {
+  const file = new URL(`./histories/${name}.json`, import.meta.url);
+  if (!process.env.RECORD_ROLLOUT_HISTORIES || existsSync(file)) return;
+  writeFileSync(file, JSON.stringify(await handle.fetchHistory(), null, 1));
 }
 
 const ofType = (events: TimelineEntry[], type: string) => events.filter((event) => event.type === type);
@@ -166,6 +183,49 @@ describe('the rollout workflow on the time-skipping server', () => {
       expect(told.map((event) => event.data.to)).toEqual([PEOPLE.lead]); // the lead owns it: told once
       expect(state.projected.goLive > state.planned.goLive).toBe(true);
       expect(ofType(fakes.events, 'notification').some((event) => String(event.data.message).startsWith('Projected go-live moved'))).toBe(true);
+    });
+  });
+
+  it('mails an overdue task to its owner and the lead once each, keyed by the notification', async () => {
+    const setup = fakeActivities();
+    const { fakes } = setup;
+    await run(setup, async (handle, rolloutId) => {
+      await handle.executeUpdate(reassignTaskUpdate, { args: [{ taskId: 'gather-requirements', by: PEOPLE.lead, ownerId: PEOPLE.admin }] });
+      await env.sleep(3 * DAY); // gather-requirements falls overdue at the end of day 3
+      await env.sleep(10 * DAY); // later timers fire and the schedule moves again: nothing is mailed twice
+      await recordHistory(handle, 'overdue-tasks');
+
+      const mailed = fakes.mails.filter((mail) => mail.variables?.['task.title'] === UNIFIED.phases[0].tasks[0].title);
+      expect(mailed.map((mail) => mail.recipientUserId).sort()).toEqual([PEOPLE.admin, PEOPLE.lead].sort());
+      expect(mailed.every((mail) => mail.template === 'rollout_task_overdue' && mail.rolloutId === rolloutId)).toBe(true);
+      const overdueNotices = ofType(fakes.events, 'notification').filter(
+        (event) => event.data.taskId === 'gather-requirements' && String(event.data.message).includes('is overdue'),
+      );
+      expect(mailed.map((mail) => mail.idempotencyKey).sort()).toEqual(overdueNotices.map((event) => `rollout:${rolloutId}:notification:${event.sequence}`).sort());
+      const keys = fakes.mails.map((mail) => mail.idempotencyKey);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(fakes.mails.some((mail) => mail.template !== 'rollout_task_overdue')).toBe(false);
+    });
+  });
+
+  it("mails the lead once when the current phase's last task is done and its gate waits", async () => {
+    const setup = fakeActivities();
+    const { fakes } = setup;
+    await run(setup, async (handle) => {
+      const [first, ...rest] = UNIFIED.phases[0].tasks;
+      const delivered = () => env.sleep(60_000); // mails go out after the update returns; skipped time waits for them
+      await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: first.id, by: PEOPLE.lead }] });
+      await delivered();
+      expect(fakes.mails).toEqual([]);
+      for (const task of rest) await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, by: PEOPLE.lead }] });
+      await delivered();
+      await recordHistory(handle, 'gate-waiting');
+
+      expect(fakes.mails).toEqual([
+        expect.objectContaining({ template: 'rollout_gate_waiting', recipientUserId: PEOPLE.lead, variables: { 'phase.name': UNIFIED.phases[0].name } }),
+      ]);
+      const waiting = ofType(fakes.events, 'notification').filter((event) => String(event.data.message).includes('gate waits'));
+      expect(waiting.map((event) => event.data)).toEqual([expect.objectContaining({ to: PEOPLE.lead, phaseId: UNIFIED.phases[0].id })]);
     });
   });
 

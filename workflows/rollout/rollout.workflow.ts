@@ -3,12 +3,14 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { EmailActivities, SendRolloutNotificationEmailInput } from '../../activities/email/email.activities.js';
 import type { RolloutMeasurementActivities } from '../../activities/rollout/rollout-measurements.activities.js';
 import type { RolloutTimelineActivities } from '../../activities/rollout/rollout-timeline.activities.js';
 import {
@@ -45,11 +47,23 @@ import {
 const retry = { initialInterval: '1 second', maximumInterval: '1 minute' } as const;
 const timeline = proxyActivities<RolloutTimelineActivities>({ startToCloseTimeout: '30 seconds', retry });
 const measure = proxyActivities<RolloutMeasurementActivities>({ startToCloseTimeout: '2 minutes', retry });
+const email = proxyActivities<EmailActivities>({ startToCloseTimeout: '1 minute', retry });
+
+/** Notifications that have a template are also mailed to their recipient (they were timeline entries only before). */
+const NOTIFICATION_MAIL_PATCH = 'rollout-notification-mail';
+/** The lead hears when the current phase's last task is done and its gate waits for a decision. */
+const GATE_WAITING_PATCH = 'rollout-gate-waiting';
 
 const DAY_MS = 86_400_000;
 const PILOT_DAYS = { min: 7, max: 28 };
 
-type NewEntry = Omit<TimelineEntry, 'sequence' | 'occurredAt'>;
+/** The mail a notification is also sent as: its template and the variables beyond the rollout's and the recipient's. */
+interface NotificationMail {
+  template: SendRolloutNotificationEmailInput['template'];
+  variables: Record<string, string>;
+}
+
+type NewEntry = Omit<TimelineEntry, 'sequence' | 'occurredAt'> & { mail?: NotificationMail };
 
 /**
  * A rollout (`rollout:<id>`): phases in plan order, each ending at its gate (the lead's approval plus the criteria
@@ -85,19 +99,41 @@ export async function rolloutWorkflow(input: RolloutWorkflowInput): Promise<void
   const currentPhase = (): TemplatePhase | null => template.phases[progress.phaseIndex] ?? null;
   const isDone = (taskId: string) => progress.adjustments[taskId]?.completedOn !== undefined;
   const state = (): RolloutState => ({ ...progress, planned, currentPhaseId: currentPhase()?.id ?? null });
-  const notification = (to: string, message: string, data: Record<string, unknown> = {}): NewEntry => ({
+  const notification = (to: string, message: string, data: Record<string, unknown> = {}, mail?: NotificationMail): NewEntry => ({
     type: 'notification',
     actor: 'system',
     data: { to, message, ...data },
+    ...(mail ? { mail } : {}),
   });
+
+  /** Mails waiting to be sent by `deliverMails`, in order: an SMTP outage delays them, never the rollout. */
+  const mails: SendRolloutNotificationEmailInput[] = [];
+  const deliverMails = async (): Promise<void> => {
+    for (;;) {
+      await condition(() => mails.length > 0);
+      // Only a mail that can never be sent (its recipient is gone) fails after the retries; the timeline still has it.
+      await email.sendRolloutNotificationEmail(mails[0]).catch(() => undefined);
+      mails.shift();
+    }
+  };
+  void deliverMails();
 
   async function record(entries: NewEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const occurredAt = now();
-    await timeline.recordRolloutEvents(
-      rolloutId,
-      entries.map((entry) => ({ ...entry, sequence: ++progress.sequence, occurredAt })),
-    );
+    const numbered = entries.map(({ mail, ...entry }) => ({ entry: { ...entry, sequence: ++progress.sequence, occurredAt }, mail }));
+    await timeline.recordRolloutEvents(rolloutId, numbered.map(({ entry }) => entry));
+    for (const { entry, mail } of numbered) {
+      if (!mail || !patched(NOTIFICATION_MAIL_PATCH)) continue;
+      // Keyed by the entry's sequence number, which a replay or a retry repeats: each notification is mailed once.
+      mails.push({
+        idempotencyKey: `rollout:${rolloutId}:notification:${entry.sequence}`,
+        template: mail.template,
+        rolloutId,
+        recipientUserId: String(entry.data.to),
+        variables: mail.variables,
+      });
+    }
   }
 
   /** Projects the schedule again; when tasks move the timeline says which, and the lead hears when go-live moves. */
@@ -118,6 +154,19 @@ export async function rolloutWorkflow(input: RolloutWorkflowInput): Promise<void
       );
     }
     return entries;
+  }
+
+  /** When completing `taskId` finished the current phase's tasks, the lead hears that its gate waits for a decision. */
+  function gateWaiting(taskId: string): NewEntry[] {
+    const phase = currentPhase();
+    if (progress.status !== 'active' || !phase || !phase.tasks.some((task) => task.id === taskId)) return [];
+    if (!phase.tasks.every((task) => isDone(task.id)) || !patched(GATE_WAITING_PATCH)) return [];
+    return [
+      notification(lead, `Every task of "${phase.name}" is done: its gate waits for your decision.`, { phaseId: phase.id }, {
+        template: 'rollout_gate_waiting',
+        variables: { 'phase.name': phase.name },
+      }),
+    ];
   }
 
   function openTask(taskId: string): void {
@@ -165,7 +214,7 @@ export async function rolloutWorkflow(input: RolloutWorkflowInput): Promise<void
       const on = completedOn ?? dateOf(Date.now());
       progress.adjustments[taskId] = { ...progress.adjustments[taskId], completedOn: on };
       progress.overdue = progress.overdue.filter((id) => id !== taskId);
-      await record([{ type: 'task_completed', actor: by, data: { taskId, completedOn: on } }, ...reproject()]);
+      await record([{ type: 'task_completed', actor: by, data: { taskId, completedOn: on } }, ...reproject(), ...gateWaiting(taskId)]);
       return state();
     },
     {
@@ -303,7 +352,9 @@ export async function rolloutWorkflow(input: RolloutWorkflowInput): Promise<void
       const owner = progress.owners[task.id];
       const message = `The task "${taskById.get(task.id)?.title}" was due ${task.end} and is overdue.`;
       entries.push({ type: 'task_overdue', actor: 'system', data: { taskId: task.id, dueDate: task.end, owner } });
-      for (const to of new Set([owner, lead])) entries.push(notification(to, message, { taskId: task.id }));
+      const title = taskById.get(task.id)?.title ?? task.id;
+      const mail: NotificationMail = { template: 'rollout_task_overdue', variables: { 'task.title': title, 'task.dueDate': task.end } };
+      for (const to of new Set([owner, lead])) entries.push(notification(to, message, { taskId: task.id }, mail));
     }
     await record([...entries, ...reproject()]);
   }
@@ -362,7 +413,7 @@ export async function rolloutWorkflow(input: RolloutWorkflowInput): Promise<void
   /** A long rollout (months of timers and updates) starts afresh with its progress once the server suggests it. */
   async function continueAsNewWhenLong(): Promise<void> {
     if (!workflowInfo().continueAsNewSuggested || progress.pilot.state === 'running') return;
-    await condition(allHandlersFinished);
+    await condition(() => allHandlersFinished() && mails.length === 0);
     await continueAsNew<typeof rolloutWorkflow>({ ...input, carried: progress });
   }
 
@@ -382,5 +433,5 @@ export async function rolloutWorkflow(input: RolloutWorkflowInput): Promise<void
   }
   progress.status = 'completed';
   await record([{ type: 'rollout_completed', actor: 'system', data: {} }]);
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && mails.length === 0);
 }

@@ -43,12 +43,16 @@ export interface SurveyInvitationRequest {
   asksNps?: boolean;
 }
 
-/** A survey link, as mailed. */
-export interface SurveyInvitation {
+/** The survey a mail invites to, without its link: the email activity signs the link, so no token enters history. */
+export interface SurveyInvitationReference {
   surveyId: string;
-  url: string;
   /** ISO instant the link stops working. */
   expiresAt: string;
+}
+
+/** A survey link, as mailed by workflows that started before the link moved into the email activity. */
+export interface SurveyInvitation extends SurveyInvitationReference {
+  url: string;
 }
 
 /** The survey's steps as they land on the ticket's timeline. */

@@ -1,6 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import proto from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { SendTemplatedEmailInput } from '../../activities/email/email.activities.js';
 import type { SurveySettings } from '../../libs/domain/survey/survey-settings.js';
 import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
@@ -10,7 +12,7 @@ import {
   surveyStateQuery,
   surveyWorkflowId,
   ticketStatusChangedSignal,
-  type SurveyInvitation,
+  type SurveyInvitationReference,
   type SurveyStep,
   type SurveyWorkflowInput,
 } from './survey.contract.js';
@@ -41,8 +43,8 @@ function fakeActivities(env: TestWorkflowEnvironment, settings: Partial<SurveySe
       expiresAfterDays: 7,
       ...settings,
     }),
-    surveyInvitation: async ({ expiresAt }: { ticketId: string; expiresAt: number }): Promise<SurveyInvitation | null> =>
-      fakes.answeredInDatabase ? null : { surveyId: 'survey-1', url: 'https://help.example.com/survey?token=t', expiresAt: new Date(expiresAt).toISOString() },
+    openSurveyInvitation: async ({ expiresAt }: { ticketId: string; expiresAt: number }): Promise<SurveyInvitationReference | null> =>
+      fakes.answeredInDatabase ? null : { surveyId: 'survey-1', expiresAt: new Date(expiresAt).toISOString() },
     recordSurveyStep: async ({ step }: { ticketId: string; step: SurveyStep }): Promise<boolean> => {
       if (step === 'expired' && fakes.answeredInDatabase) return false;
       fakes.steps.push({ step, at: await now() });
@@ -95,10 +97,9 @@ describe('the survey workflow on the time-skipping server', () => {
       expect(sentAt! - startedAt).toBeGreaterThanOrEqual(HOUR);
       expect(sentAt! - startedAt).toBeLessThan(HOUR + MINUTE);
       expect(expiresAt).toBe(sentAt! + 7 * DAY);
-      expect(fakes.emails[0].variables).toEqual({
-        'survey.url': 'https://help.example.com/survey?token=t',
-        'survey.expiresAt': new Date(expiresAt!).toISOString(),
-      });
+      // The mail names the survey; the email activity signs its link, so the token stays out of the history.
+      expect(fakes.emails[0].surveyId).toBe('survey-1');
+      expect(fakes.emails[0].variables).toBeUndefined();
 
       await env.sleep(3 * DAY - 2 * MINUTE);
       expect(fakes.emails).toHaveLength(1);
@@ -188,5 +189,14 @@ describe('the survey workflow on the time-skipping server', () => {
       expect(fakes.emails.map((email) => email.template)).toEqual(['survey']);
       expect(fakes.steps.map((step) => step.step)).toEqual(['sent', 'expired']);
     });
+  });
+});
+
+describe('survey histories saved by older code', () => {
+  it('replay on the current code: a survey that mailed its link before the patch keeps doing so', async () => {
+    // Recorded (sent, reminded, expired) by the code that passed the link through the workflow; see ticket.replay.spec.ts.
+    const file = new URL('./histories/link-in-history.json', import.meta.url);
+    const history = proto.temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(file, 'utf8')));
+    await Worker.runReplayHistory({ workflowBundle: workflowBundle() }, history, 'survey-replay-link-in-history');
   });
 });

@@ -1,4 +1,4 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { EmailActivities } from '../../activities/email/email.activities.js';
 import type { SurveyActivities } from '../../activities/surveys/survey.activities.js';
 import { surveySchedule, type SurveySchedule } from '../../libs/domain/survey/survey-schedule.js';
@@ -8,6 +8,7 @@ import {
   surveyStateQuery,
   ticketStatusChangedSignal,
   type SurveyInvitation,
+  type SurveyInvitationReference,
   type SurveyInvitationRequest,
   type SurveyOutcome,
   type SurveyState,
@@ -18,6 +19,12 @@ import {
 const retry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 } as const;
 const surveys = proxyActivities<SurveyActivities>({ startToCloseTimeout: '30 seconds', retry });
 const { sendTemplatedEmail } = proxyActivities<EmailActivities>({ startToCloseTimeout: '1 minute', retry });
+
+/**
+ * The survey link is a credential: surveys reaching the sending after this patch pass the survey's id and the email
+ * activity signs the link; earlier ones (whose histories already hold the link) keep mailing the link they were given.
+ */
+const LINK_OUT_OF_HISTORY_PATCH = 'survey-link-out-of-history';
 
 /** Waits for `done` until the instant `at`; true when `done` came first. */
 function waitUntil(done: () => boolean, at: number): Promise<boolean> {
@@ -64,16 +71,21 @@ export async function surveyWorkflow(input: SurveyWorkflowInput): Promise<Survey
     if (!reopened) break;
   }
 
-  const mail = (template: 'survey' | 'survey_reminder', invitation: SurveyInvitation) =>
+  const linkOutOfHistory = patched(LINK_OUT_OF_HISTORY_PATCH);
+  const request: SurveyInvitationRequest = { ticketId, expiresAt: schedule.expiresAt, asksNps: settings.askNps };
+  const invite = (): Promise<SurveyInvitation | SurveyInvitationReference | null> =>
+    linkOutOfHistory ? surveys.openSurveyInvitation(request) : surveys.surveyInvitation(request);
+  const mail = (template: 'survey' | 'survey_reminder', invitation: SurveyInvitation | SurveyInvitationReference) =>
     sendTemplatedEmail({
       idempotencyKey: `${template}:${ticketId}`,
       template,
       ticketId,
-      variables: { 'survey.url': invitation.url, 'survey.expiresAt': invitation.expiresAt },
+      ...('url' in invitation
+        ? { variables: { 'survey.url': invitation.url, 'survey.expiresAt': invitation.expiresAt } }
+        : { surveyId: invitation.surveyId }),
     });
 
-  const request: SurveyInvitationRequest = { ticketId, expiresAt: schedule.expiresAt, asksNps: settings.askNps };
-  const invitation = await surveys.surveyInvitation(request);
+  const invitation = await invite();
   if (invitation === null) return finish('answered'); // only on a re-run after the customer already answered
   await mail('survey', invitation);
   await surveys.recordSurveyStep({ ticketId, step: 'sent' });
@@ -81,7 +93,7 @@ export async function surveyWorkflow(input: SurveyWorkflowInput): Promise<Survey
 
   if (schedule.remindAt !== null && !(await waitUntil(() => answered, schedule.remindAt))) {
     // Asked again rather than trusted to the signal: an answer whose signal is still on its way gets no reminder.
-    const stillOpen = await surveys.surveyInvitation(request);
+    const stillOpen = await invite();
     if (stillOpen === null) return finish('answered');
     await mail('survey_reminder', stillOpen);
     await surveys.recordSurveyStep({ ticketId, step: 'reminded' });

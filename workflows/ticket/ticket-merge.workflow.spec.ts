@@ -49,7 +49,7 @@ function fakeActivities() {
       return { messageId: `<${mail.idempotencyKey}@example.com>`, alreadySent: false };
     },
     loadSurveySettings: async () => surveySettings,
-    surveyInvitation: async () => ({ surveyId: 's', url: 'u', expiresAt: new Date().toISOString() }),
+    openSurveyInvitation: async () => ({ surveyId: 's', expiresAt: new Date().toISOString() }),
     recordSurveyStep: async () => true,
   };
   const eventsOf = (ticketId: string) => (snapshots.get(ticketId) ?? []).flatMap((snapshot) => snapshot.events);

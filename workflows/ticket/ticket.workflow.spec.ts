@@ -12,7 +12,7 @@ import type { TicketPriority } from '../../libs/domain/tickets/ticket-fields.js'
 import { waitUntil, withTicketWorker, type StartTicket } from '../../test/support/ticket-workflow-runs.js';
 import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
 import type { SurveySettings } from '../../libs/domain/survey/survey-settings.js';
-import { surveyStateQuery, surveyWorkflowId, type SurveyInvitation } from '../survey/survey.contract.js';
+import { surveyStateQuery, surveyWorkflowId, type SurveyInvitationReference } from '../survey/survey.contract.js';
 import {
   acknowledgeEscalationUpdate,
   agentReplyUpdate,
@@ -68,7 +68,7 @@ function fakeActivities(targets: Targets, steps: EscalationStep[] = [], calendar
   const activities = {
     // The satisfaction survey a solved ticket starts (its own timing is tested in workflows/survey).
     loadSurveySettings: async (): Promise<SurveySettings> => fakes.surveySettings,
-    surveyInvitation: async ({ expiresAt }: { expiresAt: number }): Promise<SurveyInvitation> => ({ surveyId: 's', url: 'u', expiresAt: new Date(expiresAt).toISOString() }),
+    openSurveyInvitation: async ({ expiresAt }: { expiresAt: number }): Promise<SurveyInvitationReference> => ({ surveyId: 's', expiresAt: new Date(expiresAt).toISOString() }),
     recordSurveyStep: async () => true,
     routeTicket: async (ticket: RoutableTicket): Promise<RoutingOutcome> => ({
       ruleId: 'rule-1',

@@ -1,9 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Role } from '../../../libs/domain/auth/roles.js';
 import { userError } from '../common/user-error.js';
-import { requestOf, type AuthenticatedRequest } from './request-of.js';
+import { requestOfAny } from './request-of.js';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
 import { TokenService } from './token.service.js';
 
@@ -21,8 +20,7 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles?.length) throw userError('FORBIDDEN', 'This operation is not open to any role.');
 
-    const request: AuthenticatedRequest =
-      context.getType() === 'http' ? context.switchToHttp().getRequest() : requestOf(GqlExecutionContext.create(context));
+    const request = requestOfAny(context);
     const user = await this.tokens.authenticate(request.headers.authorization);
     request.user = user;
     if (!roles.some((role) => user.roles.includes(role))) {

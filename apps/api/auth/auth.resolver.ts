@@ -1,5 +1,7 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ROLES } from '../../../libs/domain/auth/roles.js';
+import { clientAddress } from '../abuse-limits/client-address.js';
+import { LoginThrottle } from '../abuse-limits/login-throttle.js';
 import { userError } from '../common/user-error.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { CurrentUser } from './current-user.decorator.js';
@@ -8,6 +10,7 @@ import { UpdateUserInput } from './dto/update-user.input.js';
 import { LoginInput } from './dto/login.input.js';
 import { AuthPayloadModel } from './models/auth-payload.model.js';
 import { UserModel } from './models/user.model.js';
+import type { AuthenticatedRequest } from './request-of.js';
 import { Public, Roles } from './roles.decorator.js';
 import { TokenService } from './token.service.js';
 import { UsersService } from './users.service.js';
@@ -17,13 +20,24 @@ export class AuthResolver {
   constructor(
     private readonly usersService: UsersService,
     private readonly tokens: TokenService,
+    private readonly loginThrottle: LoginThrottle,
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayloadModel, { description: 'Exchange email and password for a bearer token.' })
-  async login(@Args('input') input: LoginInput): Promise<AuthPayloadModel> {
+  @Mutation(() => AuthPayloadModel, {
+    description:
+      'Exchange email and password for a bearer token. TOO_MANY_REQUESTS (with retryAfterSeconds) after too many failed attempts ' +
+      'for the account or from the address.',
+  })
+  async login(@Args('input') input: LoginInput, @Context('req') request: AuthenticatedRequest): Promise<AuthPayloadModel> {
+    const address = clientAddress(request);
+    await this.loginThrottle.assertAllowed(input.email, address);
     const user = await this.usersService.verifyCredentials(input.email, input.password);
-    if (!user) throw userError('UNAUTHENTICATED', 'Wrong email or password.');
+    if (!user) {
+      await this.loginThrottle.recordFailure(input.email, address);
+      throw userError('UNAUTHENTICATED', 'Wrong email or password.');
+    }
+    await this.loginThrottle.recordSuccess(input.email);
     return { ...(await this.tokens.issue(user)), user };
   }
 

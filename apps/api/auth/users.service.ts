@@ -3,9 +3,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '../../../libs/db/entities/user.entity.js';
+import { passwordPolicyViolation } from '../../../libs/domain/auth/password-policy.js';
 import type { Role } from '../../../libs/domain/auth/roles.js';
 import { AuditService } from '../audit/audit.service.js';
-import { userError } from '../common/user-error.js';
+import { fieldError, userError } from '../common/user-error.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 
 export interface NewUser {
@@ -46,6 +47,8 @@ export class UsersService {
 
   async create(input: NewUser, actorUserId: string | null): Promise<UserEntity> {
     const email = input.email.toLowerCase();
+    const weakPassword = passwordPolicyViolation(input.password, email);
+    if (weakPassword) throw fieldError('password', weakPassword);
     return this.dataSource.transaction(async (manager) => {
       const user = manager.create(UserEntity, {
         id: randomUUID(),
@@ -116,6 +119,9 @@ export class UsersService {
    */
   async ensureInitialAdmin(email: string, password?: string): Promise<{ email: string; password: string } | null> {
     if ((await this.dataSource.getRepository(UserEntity).count()) > 0) return null;
+    // Checked here too so that the operator reads which setting to fix, not a bare GraphQL error.
+    const weakPassword = password === undefined ? null : passwordPolicyViolation(password, email);
+    if (weakPassword) throw new Error(`ADMIN_PASSWORD is refused by the password policy: ${weakPassword}.`);
     const chosen = password ?? randomBytes(18).toString('base64url');
     await this.create({ email, displayName: 'Administrator', password: chosen, roles: ['admin'] }, null);
     return { email, password: chosen };

@@ -12,13 +12,15 @@ export const USER_ERROR_HTTP_STATUS: Record<UserErrorCode, number> = {
   NOT_FOUND: HttpStatus.NOT_FOUND,
   CONFLICT: HttpStatus.CONFLICT,
   SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 const logger = new Logger('HTTP');
 
 /**
  * User errors go back to the client as they are, without Nest logging each one as a server error: to GraphQL as the
- * error itself, to an HTTP route as JSON `{ code, message, … }` with the status the code stands for.
+ * error itself, to an HTTP route as JSON `{ code, message, … }` with the status the code stands for (and Retry-After
+ * when the error says when to retry).
  */
 @Catch(GraphQLError)
 export class GraphQLErrorFilter implements GqlExceptionFilter {
@@ -31,6 +33,8 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
       response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
       return;
     }
+    const retryAfterSeconds = error.extensions.retryAfterSeconds;
+    if (typeof retryAfterSeconds === 'number') response.setHeader('Retry-After', String(retryAfterSeconds));
     response.status(USER_ERROR_HTTP_STATUS[code as UserErrorCode]).json({ ...error.extensions, code, message: error.message });
   }
 }

@@ -85,6 +85,7 @@ export abstract class PgNotificationHub<Event> implements OnApplicationBootstrap
     void client.end().catch(() => undefined);
     if (this.stopped) return;
     this.logger.warn(`${this.what} interrupted (${error.message}); listening again in ${RECONNECT_DELAY_MS} ms.`);
-    setTimeout(() => void this.listen(), RECONNECT_DELAY_MS).unref();
+    // Not after shutdown: a timer set during an outage must not open a connection once the app has stopped.
+    setTimeout(() => void (this.stopped ? undefined : this.listen()), RECONNECT_DELAY_MS).unref();
   }
 }

@@ -41,6 +41,39 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
   };
 }
 
+/**
+ * Refuses operations with more than `maxAliases` aliased fields (fragments counted where they are spread): aliases let
+ * one request run the same field many times (a login per alias), past what depth and complexity see.
+ */
+export function aliasLimitRule(maxAliases: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map(context.getDocument().definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])));
+    const aliasesIn = (selectionSet: SelectionSetNode | undefined, seen: Set<string>): number => {
+      let count = 0;
+      for (const selection of selectionSet?.selections ?? []) {
+        if (selection.kind === Kind.FIELD) {
+          count += (selection.alias ? 1 : 0) + aliasesIn(selection.selectionSet, seen);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          count += aliasesIn(selection.selectionSet, seen);
+        } else {
+          const name = selection.name.value;
+          const fragment = fragments.get(name);
+          if (fragment && !seen.has(name)) count += aliasesIn(fragment.selectionSet, new Set([...seen, name]));
+        }
+      }
+      return count;
+    };
+    return {
+      OperationDefinition(node) {
+        const aliases = aliasesIn(node.selectionSet, new Set());
+        if (aliases > maxAliases) {
+          context.reportError(new GraphQLError(`The operation uses ${aliases} aliases; the limit is ${maxAliases}.`, { nodes: [node] }));
+        }
+      },
+    };
+  };
+}
+
 /** Refuses operations whose estimated cost passes `maxComplexity` (list fields cost their page size). */
 export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin {
   return {

@@ -3,8 +3,17 @@ import { GraphQLError } from 'graphql';
 /**
  * The stable codes a client can act on (DESIGN.md §6). SERVICE_UNAVAILABLE: a part the answer needs (Temporal, a busy
  * worker) did not answer in time; nothing is wrong with the request, and the same request can be tried again shortly.
+ * TOO_MANY_REQUESTS: an abuse limit refused the request; `extensions.retryAfterSeconds` says when to try again.
  */
-export const USER_ERROR_CODES = ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'SERVICE_UNAVAILABLE'] as const;
+export const USER_ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SERVICE_UNAVAILABLE',
+  'TOO_MANY_REQUESTS',
+] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 
 /** A GraphQL error with a stable code and a message a person can act on. */

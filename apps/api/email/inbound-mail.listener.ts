@@ -1,6 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../../../libs/mail/smtp-receiver.js';
+import { relayUserAuthenticator } from './inbound-mail-relay-users.js';
+import { refuseUnauthenticatedSender } from './inbound-mail-sender-check.js';
 import { InboundMailService } from './inbound-mail.service.js';
 
 /**
@@ -10,11 +13,17 @@ import { InboundMailService } from './inbound-mail.service.js';
  */
 export function listenForInboundMail(app: INestApplication, config: AppConfig): Promise<SmtpReceiver> {
   const inbound = app.get(InboundMailService);
+  const { inboundTls: tls } = config;
   return startSmtpReceiver({
     host: config.inboundSmtpHost,
     port: config.inboundSmtpPort,
     maxMessageBytes: config.inboundMaxMessageBytes,
+    tls: tls && { cert: readFileSync(tls.certPath), key: readFileSync(tls.keyPath), required: tls.required },
+    authenticate: Object.keys(config.inboundSmtpUsers).length > 0 ? relayUserAuthenticator(config.inboundSmtpUsers) : undefined,
     acceptsRecipient: (address) => inbound.acceptsRecipient(address),
-    onMail: (mail) => inbound.receive(mail),
+    onMail: async (mail) => {
+      refuseUnauthenticatedSender(mail, config);
+      await inbound.receive(mail);
+    },
   });
 }

@@ -8,6 +8,7 @@ import { TICKET_LIMITS } from '../../../libs/domain/tickets/ticket-fields.js';
 import { upsertCustomer } from '../../../libs/db/customers.js';
 import { ticketMergedAt } from '../../../libs/db/ticket-merges.js';
 import { MailRejection, type ReceivedMail } from '../../../libs/mail/smtp-receiver.js';
+import { InboundSenderLimit } from '../abuse-limits/inbound-sender-limit.js';
 import { APP_CONFIG } from '../app-config.token.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 
@@ -23,6 +24,7 @@ export class InboundMailService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tickets: TicketsService,
+    private readonly senderLimit: InboundSenderLimit,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,6 +51,7 @@ export class InboundMailService {
     }
     const messageId = parsed.messageId ?? `<${createHash('sha256').update(parsed.text ?? '').update(sender).digest('hex').slice(0, 40)}@inbound.invalid>`;
     if (await this.alreadyReceived(messageId)) return;
+    await this.senderLimit.assertAllowed(sender);
 
     const subject = truncate(parsed.subject?.trim() || '(no subject)', TICKET_LIMITS.subjectMaxLength);
     const body = truncate(parsed.text?.trim() || '(no text)', TICKET_LIMITS.descriptionMaxLength);
@@ -57,14 +60,16 @@ export class InboundMailService {
     // A reply to a ticket merged into another goes on in the primary.
     const replyTicketId = threadTicketId && (await ticketMergedAt(this.dataSource.manager, threadTicketId));
 
+    // Keyed by the Message-ID: a redelivery after a crash before the mail was recorded below finds the same message,
+    // follow-up or ticket instead of storing the mail again.
+    const idempotencyKey = `email:${createHash('sha256').update(messageId).digest('hex').slice(0, 40)}`;
     let ticketId: string;
     let ticketMessageId: string | null = null;
     if (replyTicketId) {
-      const reply = await this.tickets.recordCustomerReply({ ticketId: replyTicketId, body }, null);
+      const reply = await this.tickets.recordCustomerReply({ ticketId: replyTicketId, body, idempotencyKey }, null);
       ticketId = reply.ticket.id;
-      ticketMessageId = reply.message.id;
+      ticketMessageId = reply.message?.id ?? null;
     } else {
-      const idempotencyKey = `email:${createHash('sha256').update(messageId).digest('hex').slice(0, 40)}`;
       const ticket = await this.tickets.create(
         { subject, description: body, requesterEmail: sender, channel: 'email', priority: 'normal', organizationId: customer.organizationId, idempotencyKey },
         null,
@@ -75,11 +80,13 @@ export class InboundMailService {
     await this.dataSource.transaction(async (db) => {
       // The requester's customer record; a collaborator writing is not the ticket's customer.
       await db.query('UPDATE tickets SET customer_id = $2 WHERE id = $1 AND customer_id IS NULL AND requester_email = $3', [ticketId, customer.id, sender]);
-      await db.query(
+      const recorded = await db.query(
         `INSERT INTO inbound_emails (message_id, ticket_id, ticket_message_id, sender, subject) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (message_id) DO NOTHING`,
+         ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
         [messageId, ticketId, ticketMessageId, sender, subject],
       );
+      // A delivery racing this one recorded the mail, and its attachments, first.
+      if (recorded.length === 0) return;
       for (const attachment of parsed.attachments) {
         await db.query(
           `INSERT INTO email_attachments (ticket_id, inbound_message_id, filename, content_type, size_bytes, sha256, content)

@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { PublicRateLimit } from '../abuse-limits/public-rate-limit.guard.js';
 import { Public, Roles } from '../auth/roles.decorator.js';
 import { PublicKnowledgeSearchArgs } from './dto/knowledge-search.args.js';
 import { KNOWLEDGE_READERS } from './knowledge.roles.js';
@@ -16,6 +17,7 @@ export class PublicKnowledgeResolver {
   constructor(private readonly knowledge: PublicKnowledgeService) {}
 
   @Public()
+  @PublicRateLimit('knowledge')
   @Query(() => PublicKnowledgeSearchResultModel, {
     description: 'No login: searches the published public articles only, best match first; every search is logged for the self-service rate.',
     complexity: ({ args, childComplexity }) => (args.first ?? 10) * childComplexity,
@@ -26,12 +28,14 @@ export class PublicKnowledgeResolver {
   }
 
   @Public()
+  @PublicRateLimit('knowledge')
   @Query(() => PublicKnowledgeArticleModel, { description: 'No login: a published public article (any other is NOT_FOUND).' })
   async publicKnowledgeArticle(@Args('id', { type: () => ID }) id: string): Promise<PublicKnowledgeArticleModel> {
     return toPublicKnowledgeArticleModel(await this.knowledge.article(id));
   }
 
   @Public()
+  @PublicRateLimit('knowledge')
   @Mutation(() => KnowledgeSearchClickModel, {
     description: 'No login: the customer opened a result of this search. The first click counts; later ones change nothing.',
   })

@@ -67,7 +67,11 @@ export class PortalRequestsService {
   async reply(input: ReplyToPortalRequestInput): Promise<PortalReplyModel> {
     const ticket = await this.ticketOf(input.token);
     const answeredTicketId = await ticketMergedAt(this.dataSource.manager, ticket.id);
-    const recorded = await this.tickets.recordCustomerReply({ ticketId: answeredTicketId, body: input.body }, null);
+    const recorded = await this.tickets.recordCustomerReply(
+      // The same prefix as submit's keys, apart from mail's: all share the no-caller keys.
+      { ticketId: answeredTicketId, body: input.body, ...(input.idempotencyKey ? { idempotencyKey: `portal:${input.idempotencyKey}` } : {}) },
+      null,
+    );
     const current = await this.dataSource.getRepository(TicketEntity).findOneByOrFail({ id: ticket.id });
     return { request: await this.portalView(current), addedTo: recorded.ticket.number, followUp: recorded.followUp };
   }

@@ -1,4 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { PublicRateLimit } from '../abuse-limits/public-rate-limit.guard.js';
 import { Public } from '../auth/roles.decorator.js';
 import { ReplyToPortalRequestInput } from './dto/reply-to-portal-request.input.js';
 import { SubmitPortalRequestInput } from './dto/submit-portal-request.input.js';
@@ -14,6 +15,7 @@ export class PortalResolver {
   constructor(private readonly requests: PortalRequestsService) {}
 
   @Public()
+  @PublicRateLimit('portal')
   @Mutation(() => PortalRequestReceiptModel, {
     description:
       'No login: opens a ticket on the web channel, as createTicket does; its acknowledgment mails the requester a link to ' +
@@ -24,12 +26,14 @@ export class PortalResolver {
   }
 
   @Public()
+  @PublicRateLimit('portal')
   @Query(() => PortalRequestModel, { description: `No login: the request a mailed link names, with its public conversation. ${LINK_REFUSALS}` })
   portalRequest(@Args('token') token: string): Promise<PortalRequestModel> {
     return this.requests.request(token);
   }
 
   @Public()
+  @PublicRateLimit('portal')
   @Mutation(() => PortalReplyModel, {
     description:
       "No login: the customer's answer on the request's page, recorded as a customer reply (a solved request reopens; a closed " +

@@ -10,7 +10,7 @@ import { RolloutsService } from './rollouts.service.js';
 
 const REASON_MAX_LENGTH = 2000;
 
-/** The lead's approval of the current phase's gate (judged against its measured criteria), or an audited override. */
+/** The rollout's lead's (or an admin's) approval of the current phase's gate (judged against its measured criteria), or an audited override. */
 @Resolver()
 export class RolloutGatesResolver {
   constructor(
@@ -21,7 +21,7 @@ export class RolloutGatesResolver {
   @Roles(...ROLLOUT_USERS)
   @Mutation(() => GateRecordModel, { description: 'Passes the gate when no measured criterion failed; otherwise says which failed and by how much.' })
   async approveRolloutGate(@Args('rolloutId', { type: () => ID }) rolloutId: string, @CurrentUser() caller: AuthenticatedUser): Promise<GateRecordModel> {
-    await this.rollouts.row(rolloutId);
+    await this.rollouts.rowForLead(rolloutId, caller);
     return toGateModel(await this.workflows.approveGate(rolloutId, caller.id));
   }
 
@@ -33,7 +33,7 @@ export class RolloutGatesResolver {
     @CurrentUser() caller: AuthenticatedUser,
   ): Promise<GateRecordModel> {
     if (!reason.trim() || reason.length > REASON_MAX_LENGTH) throw userError('BAD_USER_INPUT', `An override needs a reason of 1 to ${REASON_MAX_LENGTH} characters.`);
-    await this.rollouts.row(rolloutId);
+    await this.rollouts.rowForLead(rolloutId, caller);
     return toGateModel(await this.workflows.overrideGate(rolloutId, caller.id, reason.trim()));
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { isCalendarDate, type RolloutTemplate } from '../../../libs/domain/rollout/index.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { userError } from '../common/user-error.js';
 import { assertUuid } from '../sla-config/config-errors.js';
 import type { CreateRolloutInput } from './dto/create-rollout.input.js';
@@ -81,6 +82,18 @@ export class RolloutsService {
       [id],
     );
     if (!row) throw userError('NOT_FOUND', `There is no rollout ${id}.`);
+    return row;
+  }
+
+  /**
+   * The rollout's row, when the caller may take its lead's decisions: its named lead (`people.lead`) or an admin. Another
+   * implementation lead runs rollouts of their own, not this one.
+   */
+  async rowForLead(id: string, caller: AuthenticatedUser): Promise<RolloutRow> {
+    const row = await this.row(id);
+    if (row.people.lead !== caller.id && !caller.roles.includes('admin')) {
+      throw userError('FORBIDDEN', `Only the lead of the rollout "${row.name}" or an admin may decide its gates; you are not its lead.`);
+    }
     return row;
   }
 

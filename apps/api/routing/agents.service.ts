@@ -22,6 +22,7 @@ interface AgentRow {
   time_zone: string;
   working_hours: WorkingInterval[];
   availability: AgentAvailability;
+  availability_changed_at: Date | null;
   open_tickets: number;
   last_assigned_at: Date | null;
   updated_at: Date;
@@ -30,7 +31,7 @@ interface AgentRow {
 
 const AGENT_ROWS = `
   SELECT a.user_id, u.email, u.display_name, a.skills, a.languages, a.capacity, a.time_zone, a.working_hours,
-         a.availability, a.last_assigned_at, a.updated_at,
+         a.availability, a.availability_changed_at, a.last_assigned_at, a.updated_at,
          (SELECT count(*)::int FROM tickets t WHERE t.assignee_id = a.user_id AND t.status NOT IN ('solved', 'closed')) AS open_tickets,
          COALESCE((SELECT jsonb_agg(jsonb_build_object('id', g.id, 'name', g.name, 'isFallback', g.is_fallback,
                                                        'visibleToAllAgents', g.visible_to_all_agents,
@@ -77,6 +78,9 @@ export class AgentsService {
       capacity: row.capacity,
       openTickets: row.open_tickets,
       availability: row.availability,
+      availabilityChangedAt: row.availability_changed_at === null ? null : new Date(row.availability_changed_at).getTime(),
+      timeZone: row.time_zone,
+      workingHours: row.working_hours,
       lastAssignedAt: row.last_assigned_at === null ? null : new Date(row.last_assigned_at).getTime(),
     }));
   }
@@ -134,18 +138,23 @@ export class AgentsService {
   }
 
   /**
-   * The one way availability changes: written and audited in one transaction; after commit, an agent who became
-   * online is announced to the availability listener (which hands them waiting tickets).
+   * The one way availability changes: written and audited in one transaction, with its time (setting the same value
+   * again counts: it is how an agent takes tickets after their working hours). After commit, an agent set online is
+   * announced to the availability listener (which hands them waiting tickets), even when they were online already:
+   * outside their hours that is what makes them available.
    */
   async setAvailability(userId: string, availability: AgentAvailability, actorUserId: string = userId): Promise<AgentModel> {
     assertUuid(userId, 'a user');
-    const previous = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const [row]: Array<{ availability: AgentAvailability }> = await manager.query(
         'SELECT availability FROM agents WHERE user_id = $1 FOR UPDATE',
         [userId],
       );
       if (!row) throw userError('NOT_FOUND', `The user ${userId} is not set up as an agent; an admin sets up agents first.`);
-      await manager.query('UPDATE agents SET availability = $2, updated_at = now() WHERE user_id = $1', [userId, availability]);
+      await manager.query(
+        'UPDATE agents SET availability = $2, availability_changed_at = now(), updated_at = now() WHERE user_id = $1',
+        [userId, availability],
+      );
       await this.audit.record(
         {
           actorUserId,
@@ -157,9 +166,8 @@ export class AgentsService {
         },
         manager,
       );
-      return row.availability;
     });
-    if (availability === 'online' && previous !== 'online') {
+    if (availability === 'online') {
       try {
         await this.listener.agentBecameAvailable(userId);
       } catch (error) {

@@ -55,12 +55,14 @@ export class SimulatorService {
     const compiled = compileRoutingRules(rules);
     const calendars = await loadCalendars(this.dataSource);
     const agents = await this.agents.snapshots();
+    // Agents as they are now (availability, load, working hours), whatever a scenario's arrival time.
+    const now = Date.now();
     const results = scenarios.map((scenario, index): RoutingScenarioResultModel => {
       const ticket = toTicket(scenario);
       const decision = compiled.route(ticket, calendars);
       const groupId = decision.matched ? decision.groupId : fallback.id;
       const requiredSkills = decision.matched ? decision.requiredSkills : [];
-      const choice = chooseAgent(agents, { groupId, requiredSkills });
+      const choice = chooseAgent(agents, { groupId, requiredSkills }, now);
       const expected = expectations[index];
       return {
         index,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { PublicRateLimit } from '../abuse-limits/public-rate-limit.guard.js';
 import { Public } from '../auth/roles.decorator.js';
 import { USER_ERROR_HTTP_STATUS } from '../common/graphql-error.filter.js';
 import type { UserErrorCode } from '../common/user-error.js';
@@ -23,6 +24,7 @@ export class SurveyPageController {
   constructor(private readonly answers: SurveyAnswersService) {}
 
   @Public()
+  @PublicRateLimit('survey')
   @Get()
   async form(@Query('token') token: string | undefined, @Res() response: Response): Promise<void> {
     if (!token) {
@@ -33,6 +35,7 @@ export class SurveyPageController {
   }
 
   @Public()
+  @PublicRateLimit('survey')
   @Post()
   async submit(@Body() body: Record<string, unknown>, @Res() response: Response): Promise<void> {
     const comment = typeof body.comment === 'string' ? body.comment : null;

@@ -1,4 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { PublicRateLimit } from '../abuse-limits/public-rate-limit.guard.js';
 import { Public, Roles } from '../auth/roles.decorator.js';
 import { CsatService } from './csat.service.js';
 import { CsatArgs } from './dto/csat.args.js';
@@ -16,6 +17,7 @@ export class SurveysResolver {
   ) {}
 
   @Public()
+  @PublicRateLimit('survey')
   @Mutation(() => SurveyAnswerModel, {
     description:
       'The customer answers through the survey link (no login; the token is the credential), once. Refusals: FORBIDDEN ' +

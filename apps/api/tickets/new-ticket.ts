@@ -3,7 +3,7 @@ import type { CreateTicketInput } from './dto/create-ticket.input.js';
 import { ticketIdFor } from './ticket-id.js';
 
 /** Whose idempotency keys a ticket that no user created (inbound email) is keyed under. */
-const NO_CALLER = 'channel';
+export const NO_CALLER = 'channel';
 
 /**
  * The start input of a ticket's workflow for a create request: what `createTicket` sends, and what a retry of the same

@@ -9,7 +9,12 @@ const TICKET_ID_NAMESPACE = Buffer.from('6f1b2a4e9c0d4b7e8a3f5c2d1e0b9a87', 'hex
  */
 export function ticketIdFor(callerUserId: string, idempotencyKey: string | null): string {
   if (idempotencyKey === null) return randomUUID();
-  const hash = createHash('sha1').update(TICKET_ID_NAMESPACE).update(`${callerUserId}\n${idempotencyKey}`).digest();
+  return nameBasedUuid(TICKET_ID_NAMESPACE, `${callerUserId}\n${idempotencyKey}`);
+}
+
+/** A version 5 (SHA-1, name-based) UUID: the same namespace and name always give the same id. */
+export function nameBasedUuid(namespace: Buffer, name: string): string {
+  const hash = createHash('sha1').update(namespace).update(name).digest();
   hash[6] = (hash[6] & 0x0f) | 0x50; // version 5
   hash[8] = (hash[8] & 0x3f) | 0x80; // RFC 4122 variant
   const hex = hash.subarray(0, 16).toString('hex');

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, isGrpcServiceError, ServiceError, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import type { GraphQLError } from 'graphql';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../../libs/temporal/search-attributes.js';
 import {
@@ -58,7 +59,11 @@ export class TicketWorkflowsClient {
         { key: TICKET_PRIORITY_ATTRIBUTE, value: ticket.priority },
       ],
     });
-    return this.temporal.workflow.executeUpdateWithStart(openTicketUpdate, { updateId: 'open', startWorkflowOperation });
+    return this.temporal.workflow
+      .executeUpdateWithStart(openTicketUpdate, { updateId: 'open', startWorkflowOperation })
+      .catch((error: unknown) => {
+        throw temporalUnavailable(error) ?? error;
+      });
   }
 
   changeStatus(ticketId: string, request: ChangeStatusRequest): Promise<TicketLifecycleState> {
@@ -128,8 +133,17 @@ export class TicketWorkflowsClient {
     await this.temporal.workflow.getHandle(ticketWorkflowId(ticketId)).signal(assignmentOpportunitySignal);
   }
 
-  liveState(ticketId: string): Promise<TicketLifecycleState> {
-    return this.temporal.workflow.getHandle(ticketWorkflowId(ticketId)).query(ticketStateQuery);
+  /**
+   * The workflow's live state. No worker answering (all stopped, or too busy until the query's deadline) or Temporal
+   * out of reach is SERVICE_UNAVAILABLE: a read the caller may simply repeat, not an internal error.
+   */
+  async liveState(ticketId: string): Promise<TicketLifecycleState> {
+    try {
+      return await this.temporal.workflow.getHandle(ticketWorkflowId(ticketId)).query(ticketStateQuery);
+    } catch (error) {
+      if (error instanceof ServiceError) throw userError('SERVICE_UNAVAILABLE', `The workflow of ticket ${ticketId} did not answer (its worker may be down or busy); try again shortly.`);
+      throw error;
+    }
   }
 
   private async update<T>(ticketId: string, call: () => Promise<T>): Promise<T> {
@@ -143,7 +157,24 @@ export class TicketWorkflowsClient {
       // A validator's refusal: the message names what is allowed.
       if (error instanceof WorkflowUpdateFailedError) throw userError('BAD_USER_INPUT', error.cause?.message ?? error.message);
       if (error instanceof WorkflowNotFoundError) throw userError('CONFLICT', `Ticket ${ticketId} has no running workflow; it is closed.`);
-      throw error;
+      throw temporalUnavailable(error) ?? error;
     }
   }
+}
+
+/** gRPC UNAVAILABLE: the server could not be reached. */
+const GRPC_UNAVAILABLE = 14;
+
+/**
+ * Temporal out of reach (the client's own gRPC retries, about 20 s, gave up with UNAVAILABLE): SERVICE_UNAVAILABLE, a
+ * code the caller may retry on, instead of an internal error. The request did not reach the workflow: createTicket
+ * left no row (the workflow writes it) and replyToTicket removes its message, so the same request can be sent again.
+ */
+function temporalUnavailable(error: unknown): GraphQLError | undefined {
+  for (let cause = error; cause instanceof Error; cause = (cause as Error & { cause?: unknown }).cause) {
+    if (isGrpcServiceError(cause) && cause.code === GRPC_UNAVAILABLE) {
+      return userError('SERVICE_UNAVAILABLE', 'The workflow service is not reachable right now; try again shortly.');
+    }
+  }
+  return undefined;
 }

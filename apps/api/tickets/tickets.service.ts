@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TicketMessageEntity } from '../../../libs/db/entities/ticket-message.entity.js';
 import { TicketEntity } from '../../../libs/db/entities/ticket.entity.js';
+import type { NewTicket } from '../../../workflows/ticket/ticket.contract.js';
 import { withFieldChanges } from '../../../libs/domain/tickets/field-changes.js';
 import { TICKET_LIMITS } from '../../../libs/domain/tickets/ticket-fields.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -22,6 +23,7 @@ import type { TicketOrder } from './ticket-sort.js';
 import { restrictToScope, TicketVisibility, type TicketReader } from './ticket-visibility.js';
 import { newTicketFrom } from './new-ticket.js';
 import { attachToReply, checkReplyAttachments } from './reply-attachments.js';
+import { replyMessageIdFor } from './reply-message-id.js';
 import { TicketWorkflowsClient } from './ticket-workflows.client.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -48,8 +50,12 @@ export class TicketsService {
    * same idempotency key finds the row, or joins the same workflow, and returns the same ticket. No caller: the ticket
    * came in by itself (inbound email).
    */
-  async create(input: CreateTicketInput, caller: AuthenticatedUser | null): Promise<TicketEntity> {
-    const newTicket = newTicketFrom(input, caller?.id ?? null, new Date());
+  create(input: CreateTicketInput, caller: AuthenticatedUser | null): Promise<TicketEntity> {
+    return this.openOnce(newTicketFrom(input, caller?.id ?? null, new Date()), input);
+  }
+
+  /** The ticket's row, once its workflow (started now, or by an earlier try with the same key) has written it. */
+  private async openOnce(newTicket: NewTicket, input: CreateTicketInput): Promise<TicketEntity> {
     let ticket = await this.tickets.findOneBy({ id: newTicket.id });
     if (!ticket) {
       await this.workflows.open(newTicket);
@@ -93,12 +99,23 @@ export class TicketsService {
     return { edges, pageInfo: { hasNextPage: entities.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  /** Stores the message, then tells the workflow; a refused reply (e.g. closed ticket) leaves no message behind. */
+  /**
+   * Stores the message, then tells the workflow; a refused reply (e.g. closed ticket) leaves no message behind. With an
+   * idempotency key the message id derives from the caller and the key (and is the workflow update's id): a retry, e.g.
+   * after the API died between storing and answering, gets the same message back and the workflow records it once.
+   */
   async reply(input: ReplyToTicketInput, caller: AuthenticatedUser): Promise<TicketMessageEntity> {
     await this.get(input.ticketId, caller);
     const attachmentIds = input.attachmentIds ?? [];
+    const key = input.idempotencyKey ?? null;
+    // Its own prefix: an agent reply's key never lands on a customer reply the same caller recorded with that key.
+    const messageId = key === null ? randomUUID() : replyMessageIdFor(caller.id, `agent-reply:${key}`);
+    const earlier = key === null ? null : await this.dataSource.getRepository(TicketMessageEntity).findOneBy({ id: messageId });
+    if (earlier) return this.replyAgain(earlier, input, caller);
     await checkReplyAttachments(this.dataSource, input.ticketId, attachmentIds, caller.id);
-    const message = await this.storeMessage(input.ticketId, 'agent', caller.id, input.body, input.public);
+    const message = await this.storeMessage(input.ticketId, 'agent', caller.id, input.body, input.public, messageId);
+    // A retry racing this one stored the message first.
+    if (!message) return this.replyAgain(await this.dataSource.getRepository(TicketMessageEntity).findOneByOrFail({ id: messageId }), input, caller);
     try {
       await attachToReply(this.dataSource, message.id, attachmentIds, caller.id);
       await this.workflows.agentReplied(input.ticketId, {
@@ -110,6 +127,33 @@ export class TicketsService {
     } catch (error) {
       await this.dataSource.getRepository(TicketMessageEntity).delete({ id: message.id });
       throw error;
+    }
+    return message;
+  }
+
+  /** A retried reply: the same request must describe the stored message; the workflow is told again (applied once). */
+  private async replyAgain(message: TicketMessageEntity, input: ReplyToTicketInput, caller: AuthenticatedUser): Promise<TicketMessageEntity> {
+    const same =
+      message.ticketId === input.ticketId && message.body === input.body && message.isPublic === input.public && message.authorUserId === caller.id;
+    if (!same) throw userError('CONFLICT', `The idempotency key "${input.idempotencyKey}" was already used for another reply.`);
+    const attachmentIds = input.attachmentIds ?? [];
+    // Files the first try already attached stay attached; only the others are checked and attached now.
+    const attached = await this.dataSource.query<Array<{ id: string }>>(
+      'SELECT id FROM email_attachments WHERE id = ANY($1) AND sent_with_message_id = $2',
+      [attachmentIds, message.id],
+    );
+    const missing = attachmentIds.filter((id) => !attached.some((row) => row.id === id));
+    await checkReplyAttachments(this.dataSource, input.ticketId, missing, caller.id);
+    await attachToReply(this.dataSource, message.id, missing, caller.id);
+    try {
+      await this.workflows.agentReplied(input.ticketId, {
+        messageId: message.id,
+        actorUserId: caller.id,
+        isPublic: message.isPublic,
+        at: message.createdAt.toISOString(),
+      });
+    } catch (error) {
+      if (!(await this.workflowRecorded(input.ticketId, message.id, 'agent_replied'))) throw error;
     }
     return message;
   }
@@ -149,27 +193,72 @@ export class TicketsService {
 
   /**
    * Stores a customer's message on the ticket and tells its workflow (which reopens a solved ticket). A closed ticket
-   * takes no more messages: the reply opens a follow-up ticket linked to it, as a new ticket with its own workflow.
+   * takes no more messages: the reply opens a follow-up ticket linked to it, as a new ticket with its own workflow, whose
+   * description is the reply. With an idempotency key a retry, even one racing the first, lands on the same message or
+   * the same follow-up: both ids derive from the key.
    */
   async recordCustomerReply(input: RecordCustomerReplyInput, caller: AuthenticatedUser | null): Promise<CustomerReplyResultModel> {
     const ticket = await this.get(input.ticketId, caller ?? 'system');
-    if (ticket.status !== 'closed') {
-      const message = await this.storeMessage(ticket.id, 'customer', null, input.body, true);
-      try {
-        await this.workflows.customerReplied(ticket.id, { messageId: message.id, actorUserId: caller?.id ?? null, at: message.createdAt.toISOString() });
-        return { ticket: await this.get(ticket.id, 'system'), message, followUp: false };
-      } catch (error) {
-        await this.dataSource.getRepository(TicketMessageEntity).delete({ id: message.id });
-        // The workflow closed the ticket in the meantime (auto-close): the reply still must not be lost.
-        if ((await this.get(ticket.id, 'system')).status !== 'closed') throw error;
-      }
+    const idempotencyKey = input.idempotencyKey ?? null;
+    const messageId = replyMessageIdFor(caller?.id ?? null, idempotencyKey);
+    // A retry of a reply the ticket took before it closed gets that message back, not a follow-up.
+    if (ticket.status !== 'closed' || (await this.dataSource.getRepository(TicketMessageEntity).existsBy({ id: messageId }))) {
+      const message = await this.addCustomerMessage(ticket.id, messageId, input.body, caller, idempotencyKey);
+      if (message) return { ticket: await this.get(ticket.id, 'system'), message, followUp: false };
     }
-    const followUp = await this.openFollowUp(ticket, input.body, caller);
-    const message = await this.storeMessage(followUp.id, 'customer', null, input.body, true);
-    return { ticket: followUp, message, followUp: true };
+    const followUp = await this.openFollowUp(ticket, input.body, caller, idempotencyKey);
+    return { ticket: followUp, message: null, followUp: true };
   }
 
-  private async openFollowUp(closed: TicketEntity, body: string, caller: AuthenticatedUser | null): Promise<TicketEntity> {
+  /** The stored message, or null when the workflow closed the ticket before it took the message (none is left behind). */
+  private async addCustomerMessage(
+    ticketId: string,
+    messageId: string,
+    body: string,
+    caller: AuthenticatedUser | null,
+    idempotencyKey: string | null,
+  ): Promise<TicketMessageEntity | null> {
+    const { message, isNew } = await this.storeMessageOnce(messageId, ticketId, body);
+    if (message.ticketId !== ticketId || message.body !== body) {
+      throw userError('CONFLICT', `The idempotency key "${idempotencyKey}" was already used for another reply.`);
+    }
+    try {
+      await this.workflows.customerReplied(ticketId, { messageId, actorUserId: caller?.id ?? null, at: message.createdAt.toISOString() });
+      return message;
+    } catch (error) {
+      // A retry's message may be one the workflow took before the ticket closed: it stays, and is the answer.
+      if (!isNew && (await this.workflowRecorded(ticketId, messageId))) return message;
+      const closed = (await this.get(ticketId, 'system')).status === 'closed';
+      if (isNew || closed) await this.dataSource.getRepository(TicketMessageEntity).delete({ id: messageId });
+      // The workflow closed the ticket in the meantime (auto-close): the reply still must not be lost.
+      if (closed) return null;
+      throw error;
+    }
+  }
+
+  /** Inserts the customer's message unless a retry already did; `isNew` says which. */
+  private async storeMessageOnce(id: string, ticketId: string, body: string): Promise<{ message: TicketMessageEntity; isNew: boolean }> {
+    const messages = this.dataSource.getRepository(TicketMessageEntity);
+    const inserted = await messages
+      .createQueryBuilder()
+      .insert()
+      .values({ id, ticketId, authorType: 'customer', authorUserId: null, body, isPublic: true })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return { message: await messages.findOneByOrFail({ id }), isNew: inserted.raw.length > 0 };
+  }
+
+  private async workflowRecorded(ticketId: string, messageId: string, type = 'customer_replied'): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM ticket_events WHERE ticket_id = $1 AND type = $3 AND data->>'messageId' = $2`,
+      [ticketId, messageId, type],
+    );
+    return rows.length > 0;
+  }
+
+  /** The reply is the follow-up's description, as a new ticket's first words are, and not a message besides. */
+  private async openFollowUp(closed: TicketEntity, body: string, caller: AuthenticatedUser | null, idempotencyKey: string | null): Promise<TicketEntity> {
     const subject = `Follow-up: ${closed.subject}`.slice(0, TICKET_LIMITS.subjectMaxLength);
     const input: CreateTicketInput = {
       subject,
@@ -182,15 +271,24 @@ export class TicketsService {
       customerTier: closed.customerTier,
       tags: closed.tags,
       fields: Object.entries(closed.fields).map(([name, value]) => ({ name, value })),
+      // Its own prefix: a reply's key never lands on a ticket the same caller created with that key.
+      ...(idempotencyKey !== null ? { idempotencyKey: `follow-up:${idempotencyKey}` } : {}),
     };
-    const newTicket = newTicketFrom(input, caller?.id ?? null, new Date(), closed.id);
-    await this.workflows.open(newTicket);
-    return this.get(newTicket.id, 'system');
+    return this.openOnce(newTicketFrom(input, caller?.id ?? null, new Date(), closed.id), input);
   }
 
-  private storeMessage(ticketId: string, authorType: 'agent' | 'customer', authorUserId: string | null, body: string, isPublic: boolean) {
+  /** The stored message, or null when one with this id exists already (a retry's). */
+  private async storeMessage(
+    ticketId: string,
+    authorType: 'agent' | 'customer',
+    authorUserId: string | null,
+    body: string,
+    isPublic: boolean,
+    id: string = randomUUID(),
+  ): Promise<TicketMessageEntity | null> {
     const messages = this.dataSource.getRepository(TicketMessageEntity);
-    return messages.save(messages.create({ id: randomUUID(), ticketId, authorType, authorUserId, body, isPublic }));
+    const inserted = await messages.createQueryBuilder().insert().values({ id, ticketId, authorType, authorUserId, body, isPublic }).orIgnore().returning(['id']).execute();
+    return inserted.raw.length > 0 ? messages.findOneByOrFail({ id }) : null;
   }
 
 }

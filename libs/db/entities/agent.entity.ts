@@ -29,6 +29,10 @@ export class AgentEntity {
   @Column('text', { default: 'offline' })
   availability!: AgentAvailability;
 
+  /** When the agent last set their availability (even to the same value); null when never. */
+  @Column('timestamptz', { nullable: true })
+  availabilityChangedAt!: Date | null;
+
   @Column('timestamptz', { nullable: true })
   lastAssignedAt!: Date | null;
 

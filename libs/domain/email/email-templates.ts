@@ -1,5 +1,17 @@
-/** The mails the help desk sends a customer; admins edit their wording, the code decides when each is sent. */
-export const EMAIL_TEMPLATE_KEYS = ['acknowledgment', 'agent_reply', 'solved', 'survey', 'survey_reminder', 'merged'] as const;
+/**
+ * The mails the help desk sends a customer, and the rollout notifications it sends its own people (task owners and a
+ * rollout's lead); admins edit their wording, the code decides when each is sent.
+ */
+export const EMAIL_TEMPLATE_KEYS = [
+  'acknowledgment',
+  'agent_reply',
+  'solved',
+  'survey',
+  'survey_reminder',
+  'merged',
+  'rollout_task_overdue',
+  'rollout_gate_waiting',
+] as const;
 export type EmailTemplateKey = (typeof EMAIL_TEMPLATE_KEYS)[number];
 
 export interface EmailTemplate {
@@ -20,6 +32,9 @@ export const TICKET_TEXT_VARIABLES = [
   'helpdesk.address',
 ] as const;
 
+/** What every rollout notification may use: the rollout, the person it is sent to, the help desk. */
+export const ROLLOUT_TEXT_VARIABLES = ['rollout.id', 'rollout.name', 'recipient.name', 'helpdesk.address'] as const;
+
 /** The variables each template may use: the sender fills every one of them (an empty string when unknown). */
 export const TEMPLATE_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
   acknowledgment: [...TICKET_TEXT_VARIABLES, 'request.url'],
@@ -28,6 +43,8 @@ export const TEMPLATE_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
   survey: [...TICKET_TEXT_VARIABLES, 'survey.url', 'survey.expiresAt'],
   survey_reminder: [...TICKET_TEXT_VARIABLES, 'survey.url', 'survey.expiresAt'],
   merged: [...TICKET_TEXT_VARIABLES, 'primary.number', 'primary.subject'],
+  rollout_task_overdue: [...ROLLOUT_TEXT_VARIABLES, 'task.title', 'task.dueDate'],
+  rollout_gate_waiting: [...ROLLOUT_TEXT_VARIABLES, 'phase.name'],
 };
 
 /** Size limits of an admin's template, checked before it is saved. */
@@ -70,5 +87,17 @@ export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, EmailTemplate> = 
       'Hello {{customer.name}},\n\nYour request "{{ticket.subject}}" (#{{ticket.number}}) is about the same thing as ' +
       '"{{primary.subject}}" (#{{primary.number}}), so we merged the two: we will answer you on #{{primary.number}}.\n\n' +
       'Reply to this mail to add anything.',
+  },
+  rollout_task_overdue: {
+    subject: 'Overdue in {{rollout.name}}: {{task.title}}',
+    body:
+      'Hello {{recipient.name}},\n\nThe task "{{task.title}}" of the rollout "{{rollout.name}}" was due {{task.dueDate}} ' +
+      'and is not done yet. Complete it, or give it a new due date, so the plan shows when it will be.',
+  },
+  rollout_gate_waiting: {
+    subject: 'Gate waiting in {{rollout.name}}: {{phase.name}}',
+    body:
+      'Hello {{recipient.name}},\n\nEvery task of the phase "{{phase.name}}" of the rollout "{{rollout.name}}" is done: ' +
+      'its gate waits for your decision (approve it, or override it with a reason).',
   },
 };

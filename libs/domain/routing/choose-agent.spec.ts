@@ -10,12 +10,18 @@ function agent(id: string, changes: Partial<AgentSnapshot> = {}): AgentSnapshot 
     openTickets: 0,
     availability: 'online',
     lastAssignedAt: null,
+    timeZone: 'UTC',
+    workingHours: [],
+    availabilityChangedAt: null,
     ...changes,
   };
 }
 
 const need: AgentNeed = { groupId: 'support', requiredSkills: [] };
-const chosen = (candidates: AgentSnapshot[], n: AgentNeed = need) => chooseAgent(candidates, n).agent?.id ?? null;
+/** Monday 2026-12-07 20:00 UTC; "nine to five" agents are off. */
+const NOW = Date.UTC(2026, 11, 7, 20);
+const nineToFive = { workingHours: [{ day: 1 as const, start: '09:00', end: '17:00' }] };
+const chosen = (candidates: AgentSnapshot[], n: AgentNeed = need) => chooseAgent(candidates, n, NOW).agent?.id ?? null;
 
 describe('chooseAgent: who qualifies', () => {
   it.each<[string, AgentSnapshot[], AgentNeed, string | null, string]>([
@@ -27,6 +33,34 @@ describe('chooseAgent: who qualifies', () => {
       need,
       null,
       'No one in the group is online.',
+    ],
+    [
+      'everyone online outside their working hours',
+      [agent('ana', nineToFive), agent('bo', { ...nineToFive, availabilityChangedAt: Date.UTC(2026, 11, 7, 16) })],
+      need,
+      null,
+      'Everyone online in the group is outside their working hours.',
+    ],
+    [
+      'the one on shift, not the less loaded one whose shift ended',
+      [agent('ana', nineToFive), agent('bo', { openTickets: 3 })],
+      need,
+      'bo',
+      'bo: the only available agent (3 of 5 open).',
+    ],
+    [
+      'the one who set themselves online after their shift ended',
+      [agent('ana', { ...nineToFive, availabilityChangedAt: Date.UTC(2026, 11, 7, 18) }), agent('bo', { openTickets: 3 })],
+      need,
+      'ana',
+      'ana: least loaded of 2 available agents (0 of 5 open).',
+    ],
+    [
+      'skills among those on shift only',
+      [agent('ana', { ...nineToFive, skills: { sso: 5 } }), agent('bo')],
+      { groupId: 'support', requiredSkills: [{ skill: 'sso', minLevel: 3 }] },
+      null,
+      '1 online agent lacks skill "sso" ≥ 3.',
     ],
     [
       'online agents lacking a skill',
@@ -85,7 +119,7 @@ describe('chooseAgent: who qualifies', () => {
       'bo: the only available agent (3 of 5 open).',
     ],
   ])('%s', (_, candidates, n, id, reason) => {
-    const choice = chooseAgent(candidates, n);
+    const choice = chooseAgent(candidates, n, NOW);
     expect({ id: choice.agent?.id ?? null, reason: choice.reason }).toEqual({ id, reason });
   });
 });
@@ -97,7 +131,7 @@ describe('chooseAgent: who is picked', () => {
       agent('ana', { name: 'Ana', openTickets: 1, capacity: 5 }),
       agent('cy', { name: 'Cy', openTickets: 3, capacity: 10 }),
     ];
-    expect(chooseAgent(candidates, need)).toEqual({
+    expect(chooseAgent(candidates, need, NOW)).toEqual({
       agent: candidates[1],
       reason: 'Ana: least loaded of 3 available agents (1 of 5 open).',
     });
@@ -142,14 +176,14 @@ describe('chooseAgent: who is picked', () => {
     ],
   ])('%s', (_, changes, id, reason) => {
     const candidates = changes.map((c, i) => agent(`a${i}`, c));
-    expect(chooseAgent([...candidates].reverse(), need)).toEqual({ agent: candidates[Number(id.slice(1))], reason });
+    expect(chooseAgent([...candidates].reverse(), need, NOW)).toEqual({ agent: candidates[Number(id.slice(1))], reason });
   });
 
   it('gives equally loaded agents turns as lastAssignedAt is recorded', () => {
     let team = [agent('cy'), agent('ana'), agent('bo', { lastAssignedAt: 1 })];
     const picks: string[] = [];
     for (let now = 10; now < 70; now += 10) {
-      const { agent: picked } = chooseAgent(team, need);
+      const { agent: picked } = chooseAgent(team, need, NOW);
       picks.push(picked!.id);
       team = team.map((a) => (a.id === picked!.id ? { ...a, lastAssignedAt: now } : a));
     }
@@ -160,18 +194,18 @@ describe('chooseAgent: who is picked', () => {
     let team = [agent('ana', { capacity: 2 }), agent('bo', { capacity: 4 })];
     const picks: string[] = [];
     for (let now = 1; now <= 7; now++) {
-      const { agent: picked } = chooseAgent(team, need);
+      const { agent: picked } = chooseAgent(team, need, NOW);
       if (!picked) break;
       picks.push(picked.id);
       team = team.map((a) => (a.id === picked.id ? { ...a, openTickets: a.openTickets + 1, lastAssignedAt: now } : a));
     }
     expect(picks).toEqual(['ana', 'bo', 'bo', 'ana', 'bo', 'bo']);
-    expect(chooseAgent(team, need)).toEqual({ agent: null, reason: 'Everyone online is at capacity.' });
+    expect(chooseAgent(team, need, NOW)).toEqual({ agent: null, reason: 'Everyone online is at capacity.' });
   });
 
   it('does not reorder the caller’s list', () => {
     const candidates = [agent('b', { openTickets: 2 }), agent('a', { openTickets: 1 })];
-    chooseAgent(candidates, need);
+    chooseAgent(candidates, need, NOW);
     expect(candidates.map((a) => a.id)).toEqual(['b', 'a']);
   });
 });

@@ -1,9 +1,10 @@
 import type { RequiredSkill } from './routing-rule.js';
+import { isOnShift, type AgentShift } from './working-hours.js';
 
 export type AgentAvailability = 'online' | 'away' | 'offline';
 
 /** An agent as the router sees them at the moment of assignment. */
-export interface AgentSnapshot {
+export interface AgentSnapshot extends AgentShift {
   id: string;
   /** Shown in reasons; the id when absent. */
   name?: string;
@@ -27,21 +28,23 @@ export interface AgentNeed {
 export type AgentChoice = { agent: AgentSnapshot; reason: string } | { agent: null; reason: string };
 
 /**
- * Among the online members of the group who have every required skill at its level and room under their capacity:
- * the least loaded (openTickets / capacity, then fewer open tickets), ties going to the one assigned least recently
- * (never assigned first), then to the lowest id. Recording each assignment in lastAssignedAt makes equally loaded
+ * Among the online members of the group who are on shift at `now` (isOnShift), have every required skill at its level
+ * and room under their capacity: the least loaded (openTickets / capacity, then fewer open tickets), ties going to the
+ * one assigned least recently (never assigned first), then to the lowest id. Recording each assignment in lastAssignedAt makes equally loaded
  * agents take turns. When nobody qualifies, the reason names the first filter that left nobody.
  */
-export function chooseAgent(candidates: readonly AgentSnapshot[], need: AgentNeed): AgentChoice {
+export function chooseAgent(candidates: readonly AgentSnapshot[], need: AgentNeed, now: number): AgentChoice {
   const members = candidates.filter((a) => a.groupIds.includes(need.groupId));
   if (members.length === 0) return { agent: null, reason: `No one is a member of group "${need.groupId}".` };
   const online = members.filter((a) => a.availability === 'online');
   if (online.length === 0) return { agent: null, reason: 'No one in the group is online.' };
-  const skilled = online.filter((a) => need.requiredSkills.every((s) => level(a, s.skill) >= s.minLevel));
-  if (skilled.length === 0) return { agent: null, reason: lackingSkills(online, need.requiredSkills) };
+  const onShift = online.filter((a) => isOnShift(a, now));
+  if (onShift.length === 0) return { agent: null, reason: 'Everyone online in the group is outside their working hours.' };
+  const skilled = onShift.filter((a) => need.requiredSkills.every((s) => level(a, s.skill) >= s.minLevel));
+  if (skilled.length === 0) return { agent: null, reason: lackingSkills(onShift, need.requiredSkills) };
   const available = skilled.filter((a) => a.openTickets < a.capacity);
   if (available.length === 0) {
-    const who = skilled.length === online.length ? 'Everyone online' : 'Everyone online with the required skills';
+    const who = skilled.length === onShift.length ? 'Everyone online' : 'Everyone online with the required skills';
     return { agent: null, reason: `${who} is at capacity.` };
   }
   const ranked = [...available].sort(compareAgents);
@@ -78,11 +81,11 @@ function tieBreak(agent: AgentSnapshot, runnerUp: AgentSnapshot): string {
   return `; tied with ${nameOf(runnerUp)}, ${how}`;
 }
 
-function lackingSkills(online: readonly AgentSnapshot[], required: readonly RequiredSkill[]): string {
+function lackingSkills(onShift: readonly AgentSnapshot[], required: readonly RequiredSkill[]): string {
   const counts = required
-    .map((s) => ({ s, count: online.filter((a) => level(a, s.skill) < s.minLevel).length }))
+    .map((s) => ({ s, count: onShift.filter((a) => level(a, s.skill) < s.minLevel).length }))
     .filter(({ count }) => count > 0);
-  const agents = `${online.length} online ${online.length === 1 ? 'agent lacks' : 'agents lack'}`;
+  const agents = `${onShift.length} online ${onShift.length === 1 ? 'agent lacks' : 'agents lack'}`;
   if (counts.length === 1) return `${agents} skill ${skillWords(counts[0].s)}.`;
   const each = counts.map(({ s, count }) => `${count} ${count === 1 ? 'lacks' : 'lack'} ${skillWords(s)}`);
   return `${agents} the required skills: ${each.join(', ')}.`;

@@ -35,6 +35,7 @@ export {
   type AgentNeed,
   type AgentSnapshot,
 } from './choose-agent.js';
+export { isOnShift, type AgentShift } from './working-hours.js';
 export {
   routingAccuracy,
   simulationReport,

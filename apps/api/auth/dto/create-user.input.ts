@@ -15,9 +15,8 @@ export class CreateUserInput {
   @Length(1, 100)
   displayName!: string;
 
-  @Field({ description: 'At least 12 characters.' })
+  @Field({ description: 'The password policy (README "Accounts"): 12 to 200 characters, not the email, not a common password, at least 4 different characters.' })
   @IsString()
-  @Length(12, 200, { message: 'password must be 12 to 200 characters long' })
   password!: string;
 
   @Field(() => [RoleEnum])

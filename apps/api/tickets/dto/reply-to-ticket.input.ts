@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { TICKET_LIMITS } from '../../../../libs/domain/tickets/ticket-fields.js';
 import { MAX_ATTACHMENTS_PER_REPLY } from '../reply-attachments.js';
 import { TicketMessageFields } from './ticket-message.fields.js';
 
@@ -18,4 +19,13 @@ export class ReplyToTicketInput extends TicketMessageFields {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   attachmentIds?: string[];
+
+  @Field({
+    nullable: true,
+    description: 'Retrying with the same key records the reply once: the same message, told to the ticket once.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, TICKET_LIMITS.idempotencyKeyMaxLength)
+  idempotencyKey?: string;
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { fieldErrors } from '../api/errors';
 import { graphql } from '../gql';
+import { newIdempotencyKey } from '../lib/idempotency-key';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { StatusNotice } from '../ui/StatusNotice';
 import { PortalField } from './PortalField';
@@ -23,17 +24,25 @@ const PortalReply = graphql(`
 /** The customer's answer on their request's page. */
 export function RequestReplyForm({ token, requestNumber }: { token: string; requestNumber: string }) {
   const [body, setBody] = useState('');
+  // The same answer sent again (a retry, a second tap) is recorded once; an edited answer is a new one.
+  const [answerKey, setAnswerKey] = useState(newIdempotencyKey);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [result, reply] = useMutation(PortalReply);
   const problems = fieldErrors(result.error);
 
+  function editBody(value: string) {
+    setBody(value);
+    setAnswerKey(newIdempotencyKey());
+  }
+
   async function send(event: FormEvent) {
     event.preventDefault();
     setOutcome(null);
-    const answer = await reply({ input: { token, body } });
+    const answer = await reply({ input: { token, body, idempotencyKey: answerKey } });
     if (answer.data) {
       setOutcome(replyOutcome(answer.data.replyToPortalRequest, requestNumber));
       setBody('');
+      setAnswerKey(newIdempotencyKey());
     }
   }
 
@@ -41,7 +50,7 @@ export function RequestReplyForm({ token, requestNumber }: { token: string; requ
     <section className="card portal-section" aria-labelledby="portal-reply-title">
       <h2 id="portal-reply-title">Answer us</h2>
       <form className="stack" noValidate onSubmit={send}>
-        <PortalField label="Your reply" multiline value={body} onChange={setBody} error={problems.body} />
+        <PortalField label="Your reply" multiline value={body} onChange={editBody} error={problems.body} />
         {result.error && !problems.body && <ErrorNotice error={result.error} />}
         <button type="submit" className="portal-primary" disabled={result.fetching}>
           {result.fetching ? 'Sending…' : 'Send reply'}

@@ -5,6 +5,7 @@ import { graphql } from '../gql';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { StatusNotice } from '../ui/StatusNotice';
 import { PortalField } from './PortalField';
+import { newIdempotencyKey } from '../lib/idempotency-key';
 
 const PortalSubmitRequest = graphql(`
   mutation PortalSubmitRequest($input: SubmitPortalRequestInput!) {
@@ -23,7 +24,7 @@ const EMPTY = { name: '', email: '', subject: '', description: '' };
 export function SubmitRequestForm() {
   const [form, setForm] = useState(EMPTY);
   // Sending the same form again (a retry, a second tap) gives the same request, not a second one.
-  const [formKey, setFormKey] = useState(newFormKey);
+  const [formKey, setFormKey] = useState(newIdempotencyKey);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [result, submit] = useMutation(PortalSubmitRequest);
   const problems = fieldErrors(result.error);
@@ -33,7 +34,7 @@ export function SubmitRequestForm() {
     error: problems[name],
     onChange: (value: string) => {
       setForm({ ...form, [name]: value });
-      setFormKey(newFormKey());
+      setFormKey(newIdempotencyKey());
     },
   });
 
@@ -44,7 +45,7 @@ export function SubmitRequestForm() {
     if (answer.data) {
       setSentTo(answer.data.submitPortalRequest.sentTo);
       setForm(EMPTY);
-      setFormKey(newFormKey());
+      setFormKey(newIdempotencyKey());
     }
   }
 
@@ -80,9 +81,4 @@ export function SubmitRequestForm() {
       />
     </section>
   );
-}
-
-/** A random key (getRandomValues also works on a plain-http address, where randomUUID does not exist). */
-function newFormKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

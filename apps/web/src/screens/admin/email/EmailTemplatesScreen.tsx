@@ -16,6 +16,8 @@ const TEMPLATE_LABELS: Record<EmailTemplateKey, string> = {
   SURVEY: 'Survey',
   SURVEY_REMINDER: 'Survey reminder',
   MERGED: 'Merged',
+  ROLLOUT_TASK_OVERDUE: 'Rollout: task overdue',
+  ROLLOUT_GATE_WAITING: 'Rollout: gate waiting',
 };
 
 /** The customer mails' wording: choose one, edit it beside its preview, save or reset it to the default. */
