@@ -1,4 +1,4 @@
-import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import pg from 'pg';
 import type { CreateTicketInput } from '../../apps/api/tickets/dto/create-ticket.input.js';
 import { newTicketFrom } from '../../apps/api/tickets/new-ticket.js';
@@ -8,6 +8,7 @@ import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../libs/t
 import { TICKET_WORKFLOW_TYPE, ticketWorkflowId, type NewTicket, type TicketWorkflowInput } from '../../workflows/ticket/ticket.contract.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { CREATE_TICKET, createdEventCount, newTicket, ticketRowCount, ticketWorkflowRuns } from '../support/tickets.js';
+import { activityAttempts } from '../support/activity-attempts.js';
 
 // DESIGN.md §3: no ticket row without its workflow, no workflow without its row, and a client retry with the same
 // idempotency key yields the same ticket, whatever step the API (or the database) failed at.
@@ -56,19 +57,6 @@ describe('creating a ticket survives a crash between the row and the workflow', 
     expect(await createdEventCount(system.dataSource, ticketId)).toBe(1);
   }
 
-  /** Each attempt count and last failure of an activity type, from the workflow's history. */
-  async function activityRuns(handle: WorkflowHandle, activityType: string): Promise<Array<{ attempt: number; lastFailure: string | null }>> {
-    const events = (await handle.fetchHistory()).events ?? [];
-    const scheduled = new Set(
-      events.filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === activityType).map((event) => String(event.eventId)),
-    );
-    return events
-      .filter((event) => scheduled.has(String(event.activityTaskStartedEventAttributes?.scheduledEventId)))
-      .map((event) => ({
-        attempt: event.activityTaskStartedEventAttributes!.attempt ?? 0,
-        lastFailure: event.activityTaskStartedEventAttributes!.lastFailure?.message ?? null,
-      }));
-  }
 
   describe('the API died after starting the workflow', () => {
     let lock: pg.Client;
@@ -184,7 +172,7 @@ describe('creating a ticket survives a crash between the row and the workflow', 
 
         expect(await failure.attempts()).toBe(2);
         const handle = system.temporal.workflow.getHandle(ticketWorkflowId(id));
-        expect(await activityRuns(handle, 'persistTicket')).toEqual([
+        expect(await activityAttempts(handle, 'persistTicket')).toEqual([
           { attempt: 2, lastFailure: 'simulated outage: insert into tickets failed' },
         ]);
         const { runId } = await handle.describe();
@@ -203,7 +191,7 @@ describe('creating a ticket survives a crash between the row and the workflow', 
 
         expect(await failure.attempts()).toBe(2);
         const handle = system.temporal.workflow.getHandle(ticketWorkflowId(id));
-        expect(await activityRuns(handle, 'recordLifecycle')).toEqual([
+        expect(await activityAttempts(handle, 'recordLifecycle')).toEqual([
           { attempt: 2, lastFailure: 'simulated outage: insert into ticket_events failed' },
         ]);
         const [row] = await system.dataSource.query('SELECT status, lifecycle_version FROM tickets WHERE id = $1', [id]);

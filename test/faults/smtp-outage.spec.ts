@@ -1,5 +1,4 @@
 import { jest } from '@jest/globals';
-import type { WorkflowHandle } from '@temporalio/client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startDevOutbox, type DevOutbox } from '../../libs/devstack/dev-outbox.js';
 import { freePort } from '../../libs/devstack/free-port.js';
@@ -21,6 +20,7 @@ import {
 } from '../support/sla.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { newTicket } from '../support/tickets.js';
+import { activityAttempts } from '../support/activity-attempts.js';
 
 // Fault matrix, "SMTP server down" (README): while the SMTP server is down, acknowledgments, agent replies, solved
 // notices and surveys wait; the tickets' lifecycle and SLA clocks do not. When the server is back, every mail arrives
@@ -105,19 +105,6 @@ describe('fault: the SMTP server is down for a while', () => {
       [addresses],
     );
 
-  /** Each started attempt of an activity type in a workflow's history, with the failure of the attempt before it. */
-  async function activityAttempts(handle: WorkflowHandle, activityType: string): Promise<Array<{ attempt: number; lastFailure: string | null }>> {
-    const events = (await handle.fetchHistory()).events ?? [];
-    const scheduled = new Set(
-      events.filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === activityType).map((event) => String(event.eventId)),
-    );
-    return events
-      .filter((event) => scheduled.has(String(event.activityTaskStartedEventAttributes?.scheduledEventId)))
-      .map((event) => ({
-        attempt: event.activityTaskStartedEventAttributes!.attempt ?? 0,
-        lastFailure: event.activityTaskStartedEventAttributes!.lastFailure?.message ?? null,
-      }));
-  }
 
   it('delays acknowledgments, replies, solved notices and surveys until it is back, then sends each once; SLA clocks and breaches keep time', async () => {
     // Before the outage: a ticket whose one-minute first-reply deadline will fall inside it; its acknowledgment goes out.
