@@ -39,8 +39,8 @@ describe('a migration run whose worker stops mid-phase', () => {
   const one = async <T,>(sql: string, parameters: unknown[] = []): Promise<T> => (await system.dataSource.query(sql, parameters))[0] as T;
 
   // 1,000 records through every phase and a worker handover, and the run completes only once its 572 open tickets'
-  // workflows have started: minutes beside the rest of the suite on two cores (over 5 minutes on a machine loaded by
-  // other work), so it gets well over the default limit.
+  // workflows have written: about 30-50 s alone. Beside the rest of the suite its run sometimes never completed (not
+  // understood yet), hence the fault phase, one spec at a time, and a generous limit.
   it('finishes with every ticket imported exactly once', async () => {
     const runId = randomUUID();
     const input: MigrationRunInput = { runId, batchSize: 40, thresholds: { maxRejectRate: 0 }, phaseGates: {}, sampleSize: 0 };
