@@ -14,3 +14,11 @@ export async function upsertCustomer(manager: EntityManager, email: string, name
   );
   return { id: customer.id, organizationId: customer.organization_id };
 }
+
+/**
+ * Links a ticket to its requester's customer record, once (the workflow writes the row without it): only while the
+ * ticket has none and the customer is its requester (a collaborator writing in is not the ticket's customer).
+ */
+export async function linkTicketCustomer(manager: EntityManager, ticketId: string, customerId: string, requesterEmail: string): Promise<void> {
+  await manager.query('UPDATE tickets SET customer_id = $2 WHERE id = $1 AND customer_id IS NULL AND requester_email = $3', [ticketId, customerId, requesterEmail]);
+}

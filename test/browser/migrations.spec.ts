@@ -132,6 +132,8 @@ describe('web console: migration runs (real browser)', () => {
     for (const phase of PHASES) {
       await until(async () => (await progressBar(phase).getAttribute('aria-valuenow')) === '100', 60_000);
     }
+    // Approved, the run imports: the sample (and its form to revise the mapping) leave the page, none left behind.
+    await expect(page.getByRole('heading', { name: 'Sample', exact: true }).count()).resolves.toBe(0);
     await page.getByRole('progressbar', { name: 'history progress' }).scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'migration-run');
     expect(pushedEvents).toBeGreaterThan(0);

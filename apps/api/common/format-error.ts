@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
-import { isDatabaseUnavailable } from './database-unavailable.js';
+import { unreachableDependency } from './unreachable-dependency.js';
 import { USER_ERROR_CODES } from './user-error.js';
 
 // Codes Apollo itself assigns to a malformed request; safe to show as they are.
@@ -15,9 +15,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  if (isDatabaseUnavailable(error)) {
-    logger.warn(`Database unavailable: ${error instanceof Error ? error.message : String(error)}`);
-    return { message: 'The database is not answering right now; try again shortly.', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  const unreachable = unreachableDependency(error);
+  if (unreachable) {
+    logger.warn(`${unreachable} (${error instanceof Error ? error.message : String(error)})`);
+    return { message: unreachable, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { automaticMailReason, referencedMessageIds, ticketNumberInSubject } from '../../../libs/domain/email/index.js';
 import { TICKET_LIMITS } from '../../../libs/domain/tickets/ticket-fields.js';
-import { upsertCustomer } from '../../../libs/db/customers.js';
+import { linkTicketCustomer, upsertCustomer } from '../../../libs/db/customers.js';
 import { ticketMergedAt } from '../../../libs/db/ticket-merges.js';
 import { MailRejection, type ReceivedMail } from '../../../libs/mail/smtp-receiver.js';
 import { InboundSenderLimit } from '../abuse-limits/inbound-sender-limit.js';
@@ -78,8 +78,7 @@ export class InboundMailService {
     }
 
     await this.dataSource.transaction(async (db) => {
-      // The requester's customer record; a collaborator writing is not the ticket's customer.
-      await db.query('UPDATE tickets SET customer_id = $2 WHERE id = $1 AND customer_id IS NULL AND requester_email = $3', [ticketId, customer.id, sender]);
+      await linkTicketCustomer(db, ticketId, customer.id, sender);
       const recorded = await db.query(
         `INSERT INTO inbound_emails (message_id, ticket_id, ticket_message_id, sender, subject) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,

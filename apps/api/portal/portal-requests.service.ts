@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { requestLinkConfig } from '../../../activities/email/request-links.js';
 import { surveyLinkConfig } from '../../../activities/surveys/survey-links.js';
 import type { AppConfig } from '../../../libs/config/app-config.js';
-import { upsertCustomer } from '../../../libs/db/customers.js';
+import { linkTicketCustomer, upsertCustomer } from '../../../libs/db/customers.js';
 import { TicketMessageEntity } from '../../../libs/db/entities/ticket-message.entity.js';
 import { TicketEntity } from '../../../libs/db/entities/ticket.entity.js';
 import { ticketMergedAt } from '../../../libs/db/ticket-merges.js';
@@ -55,7 +55,7 @@ export class PortalRequestsService {
       },
       null,
     );
-    await this.dataSource.query('UPDATE tickets SET customer_id = $2 WHERE id = $1 AND customer_id IS NULL', [ticket.id, customer.id]);
+    await linkTicketCustomer(this.dataSource.manager, ticket.id, customer.id, email);
     return { sentTo: email };
   }
 

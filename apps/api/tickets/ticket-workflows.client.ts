@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, isGrpcServiceError, ServiceError, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, ServiceError, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import type { GraphQLError } from 'graphql';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../../libs/temporal/search-attributes.js';
 import {
@@ -59,11 +58,7 @@ export class TicketWorkflowsClient {
         { key: TICKET_PRIORITY_ATTRIBUTE, value: ticket.priority },
       ],
     });
-    return this.temporal.workflow
-      .executeUpdateWithStart(openTicketUpdate, { updateId: 'open', startWorkflowOperation })
-      .catch((error: unknown) => {
-        throw temporalUnavailable(error) ?? error;
-      });
+    return this.temporal.workflow.executeUpdateWithStart(openTicketUpdate, { updateId: 'open', startWorkflowOperation });
   }
 
   changeStatus(ticketId: string, request: ChangeStatusRequest): Promise<TicketLifecycleState> {
@@ -157,24 +152,7 @@ export class TicketWorkflowsClient {
       // A validator's refusal: the message names what is allowed.
       if (error instanceof WorkflowUpdateFailedError) throw userError('BAD_USER_INPUT', error.cause?.message ?? error.message);
       if (error instanceof WorkflowNotFoundError) throw userError('CONFLICT', `Ticket ${ticketId} has no running workflow; it is closed.`);
-      throw temporalUnavailable(error) ?? error;
+      throw error;
     }
   }
-}
-
-/** gRPC UNAVAILABLE: the server could not be reached. */
-const GRPC_UNAVAILABLE = 14;
-
-/**
- * Temporal out of reach (the client's own gRPC retries, about 20 s, gave up with UNAVAILABLE): SERVICE_UNAVAILABLE, a
- * code the caller may retry on, instead of an internal error. The request did not reach the workflow: createTicket
- * left no row (the workflow writes it) and replyToTicket removes its message, so the same request can be sent again.
- */
-function temporalUnavailable(error: unknown): GraphQLError | undefined {
-  for (let cause = error; cause instanceof Error; cause = (cause as Error & { cause?: unknown }).cause) {
-    if (isGrpcServiceError(cause) && cause.code === GRPC_UNAVAILABLE) {
-      return userError('SERVICE_UNAVAILABLE', 'The workflow service is not reachable right now; try again shortly.');
-    }
-  }
-  return undefined;
 }

@@ -109,7 +109,7 @@ export class TicketsService {
     const attachmentIds = input.attachmentIds ?? [];
     const key = input.idempotencyKey ?? null;
     // Its own prefix: an agent reply's key never lands on a customer reply the same caller recorded with that key.
-    const messageId = key === null ? randomUUID() : replyMessageIdFor(caller.id, `agent-reply:${key}`);
+    const messageId = replyMessageIdFor(caller.id, key === null ? null : `agent-reply:${key}`);
     const earlier = key === null ? null : await this.dataSource.getRepository(TicketMessageEntity).findOneBy({ id: messageId });
     if (earlier) return this.replyAgain(earlier, input, caller);
     await checkReplyAttachments(this.dataSource, input.ticketId, attachmentIds, caller.id);
@@ -218,7 +218,9 @@ export class TicketsService {
     caller: AuthenticatedUser | null,
     idempotencyKey: string | null,
   ): Promise<TicketMessageEntity | null> {
-    const { message, isNew } = await this.storeMessageOnce(messageId, ticketId, body);
+    const stored = await this.storeMessage(ticketId, 'customer', null, body, true, messageId);
+    const isNew = stored !== null;
+    const message = stored ?? (await this.dataSource.getRepository(TicketMessageEntity).findOneByOrFail({ id: messageId }));
     if (message.ticketId !== ticketId || message.body !== body) {
       throw userError('CONFLICT', `The idempotency key "${idempotencyKey}" was already used for another reply.`);
     }
@@ -234,19 +236,6 @@ export class TicketsService {
       if (closed) return null;
       throw error;
     }
-  }
-
-  /** Inserts the customer's message unless a retry already did; `isNew` says which. */
-  private async storeMessageOnce(id: string, ticketId: string, body: string): Promise<{ message: TicketMessageEntity; isNew: boolean }> {
-    const messages = this.dataSource.getRepository(TicketMessageEntity);
-    const inserted = await messages
-      .createQueryBuilder()
-      .insert()
-      .values({ id, ticketId, authorType: 'customer', authorUserId: null, body, isPublic: true })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return { message: await messages.findOneByOrFail({ id }), isNew: inserted.raw.length > 0 };
   }
 
   private async workflowRecorded(ticketId: string, messageId: string, type = 'customer_replied'): Promise<boolean> {

@@ -90,8 +90,10 @@ export function RunDetailScreen() {
       {error && <ErrorNotice error={error} />}
       <RunControls runId={run.id} status={run.status} onChanged={reload} />
       {progress?.preflight && <PreflightPanel preflight={progress.preflight} />}
-      {awaitingSample && <SamplePanel key={run.waitingReason} runId={run.id} />}
-      {mappingRevisable && <ReviseMappingForm key={run.waitingReason} runId={run.id} onRevised={reload} />}
+      {/* Keyed by the waiting reason (a revised mapping samples again: fresh panels), each with a key of its own: two
+          siblings under one key confuse React, which then left stale sample panels on the page. */}
+      {awaitingSample && <SamplePanel key={`sample:${run.waitingReason}`} runId={run.id} />}
+      {mappingRevisable && <ReviseMappingForm key={`mapping:${run.waitingReason}`} runId={run.id} onRevised={reload} />}
       {/* A mapping with problems has counted nothing yet: bars would only say "nothing to import". */}
       {run.status !== 'needs_mapping' && <PhaseProgressBars bars={phaseBars(progress, report, run.status)} rates={rates} />}
       <RejectsPanel runId={run.id} rejected={totals.rejected} byReason={report.rejectsByReason} />
