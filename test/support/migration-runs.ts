@@ -11,7 +11,11 @@ export interface RunView {
   phase: string | null;
   waitingReason: string | null;
   report: { totals: Record<string, number>; phases?: Record<string, Record<string, number>>; rejectsByReason?: Record<string, number>; merges?: number };
-  progress: { phases: Array<{ phase: string; counts: Record<string, number>; byType: Record<string, Record<string, number>> }> } | null;
+  progress: {
+    phases: Array<{ phase: string; counts: Record<string, number>; byType: Record<string, Record<string, number>> }>;
+    ticketWorkflowsExpected: number;
+    ticketWorkflowsStarted: number;
+  } | null;
 }
 
 export function exampleMappingText(name: string): string {
@@ -42,7 +46,8 @@ export async function until(check: () => Promise<boolean>, timeoutMs = 60_000): 
 export async function waitForRunStatus(system: TestSystem, token: string, id: string, status: string, timeoutMs?: number): Promise<RunView> {
   let run = await readRun(system, token, id);
   await until(async () => (run = await readRun(system, token, id)).status === status, timeoutMs).catch(() => {
-    throw new Error(`run ${id} is ${run.status} (${run.waitingReason ?? ''}), never ${status}`);
+    const tickets = run.progress ? `, ${run.progress.ticketWorkflowsStarted} of ${run.progress.ticketWorkflowsExpected} open tickets' workflows started` : '';
+    throw new Error(`run ${id} is ${run.status} (${run.waitingReason ?? ''}) in phase ${run.phase}${tickets}, never ${status}`);
   });
   return run;
 }

@@ -83,6 +83,11 @@ const IMPORTED_TICKETS_PATCH = 'imported-tickets';
  * show: they keep that rule until their policy is applied again.
  */
 const WHOLE_SHIFT_HOLIDAYS_PATCH = 'holidays-cancel-whole-shifts';
+/**
+ * Alarms that fell due while no worker ran (a late wake-up) each fire, in order, with their escalation steps (issue 16).
+ * Running tickets raised only the highest of them, as their histories show.
+ */
+const LATE_ALARMS_EACH_FIRE_PATCH = 'late-alarms-each-fire';
 
 const SYSTEM_ACTOR = 'system';
 const DAY_MS = 86_400_000;
@@ -360,13 +365,22 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   const autoCloseAt = (): number | null =>
     state.status === 'solved' && state.solvedAt !== null && state.rules ? state.solvedAt + state.rules.autoCloseDays * DAY_MS : null;
 
-  /** Given `now`, alarms all passed by then count as one (the highest), so a late wake-up sends no burst of warnings. */
-  const nextAlarm = (now?: number): SlaAlarm | null =>
-    state.rules ? nextTicketAlarm(state.sla, slaRules(), state.rules.warningThresholds, now) : null;
+  /** Given `passedBy`, alarms all passed by then count as one (the highest): see handleDueWork. */
+  const nextAlarm = (passedBy?: number): SlaAlarm | null =>
+    state.rules ? nextTicketAlarm(state.sla, slaRules(), state.rules.warningThresholds, passedBy) : null;
+
+  /**
+   * When the workflow last handled due alarms (or started). Alarms already passed then were passed when the clock
+   * itself jumped (an imported ticket, a lowered target): they raise only the highest, no burst of stale warnings.
+   * Alarms that fell due since were each awaited: a wake-up late because no worker ran fires every one, in order.
+   */
+  let alarmsHandledAt = Date.now();
 
   /** Everything due by now, oldest first: SLA alarms, escalation repeats, auto-close. Handlers call it before a change. */
   const handleDueWork = async (events: TimelineEvent[]): Promise<void> => {
-    for (let alarm = nextAlarm(Date.now()); alarm && alarm.at <= Date.now(); alarm = nextAlarm(Date.now())) await fireAlarm(events, alarm);
+    const passedBy = patched(LATE_ALARMS_EACH_FIRE_PATCH) ? alarmsHandledAt : Date.now();
+    for (let alarm = nextAlarm(passedBy); alarm && alarm.at <= Date.now(); alarm = nextAlarm(passedBy)) await fireAlarm(events, alarm);
+    alarmsHandledAt = Date.now();
     for (const repeat of state.pendingRepeats) {
       while (repeat.nextAt <= Date.now() && state.pendingRepeats.includes(repeat)) {
         await runEscalationStep(events, repeat.stepIndex, repeat.step, repeat.alarm, true);

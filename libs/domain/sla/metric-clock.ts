@@ -112,16 +112,17 @@ export function deadlineOf(clock: MetricClock, cal: BusinessCalendar): number | 
 /**
  * The earliest alarm still to handle, which may lie in the past (handle it at once); null unless the clock is running
  * and not yet breached. Warnings already fired are skipped, and so is a warning superseded by a higher alarm (a higher
- * percent, fired or not, or the breach) that falls due no later than it. Give `now` and all alarms due by then count
- * as falling due together: a clock found past several points (a late timer, a lowered target) then raises only the
- * highest, not a warning per point. Without `now` only points at the same instant collapse: those passed before the
- * current stretch began.
+ * percent, fired or not, or the breach) that falls due no later than it. Give `passedBy` and all alarms due by then
+ * count as falling due together: a clock found past several points at once (a lowered target, an imported ticket) then
+ * raises only the highest, not a warning per point; the ticket workflow passes when it last looked, so alarms that fell
+ * due since (awaited, but a worker was down) still each fire. Without `passedBy` only points at the same instant
+ * collapse: those passed before the current stretch began.
  */
 export function nextAlarm(
   clock: MetricClock,
   cal: BusinessCalendar,
   thresholds: readonly number[],
-  now?: number,
+  passedBy?: number,
 ): SlaAlarm | null {
   if (clock.state !== 'running' || clock.breach !== null) return null;
   const breachAt = reachedAt(clock, cal, targetMs(clock.target));
@@ -129,7 +130,7 @@ export function nextAlarm(
     .filter((percent) => percent > 0 && percent < 100)
     .sort((a, b) => a - b)
     .map((threshold) => ({ threshold, at: reachedAt(clock, cal, thresholdMs(clock.target, threshold)) }));
-  const due = (instant: number): boolean => now !== undefined && instant <= now;
+  const due = (instant: number): boolean => passedBy !== undefined && instant <= passedBy;
   for (const [index, { threshold, at }] of points.entries()) {
     if (clock.firedWarnings.includes(threshold)) continue;
     const higher = [...points.slice(index + 1).map((point) => point.at), breachAt];

@@ -287,6 +287,32 @@ describe('alarms across clocks', () => {
     ]);
   });
 
+  /** What the ticket workflow's handleDueWork does on waking at `now`, having last handled alarms at `handledAt`. */
+  function alarmsOnWaking(sla: TicketSla, thresholds: number[], handledAt: number, now: number): string[] {
+    const fired: string[] = [];
+    for (let alarm = nextTicketAlarm(sla, r, thresholds, handledAt); alarm && alarm.at <= now; alarm = nextTicketAlarm(sla, r, thresholds, handledAt)) {
+      fired.push(`${alarm.metric} ${alarm.kind === 'warning' ? `${alarm.threshold} %` : 'breach'}`);
+      sla = recordTicketAlarm(sla, alarm, now);
+    }
+    return fired;
+  }
+
+  it('raises every alarm that fell due since the workflow last looked, in order, when it wakes late (no worker ran)', () => {
+    const sla = apply(r, created(MONDAY_9));
+    // Last looked at 09:00; woken at 10:05, past the 50 % and 90 % warnings (09:30, 09:54) and the breach (10:00).
+    expect(alarmsOnWaking(sla, [50, 90], MONDAY_9, MONDAY_9 + 65 * MINUTE)).toEqual([
+      'first_reply 50 %',
+      'first_reply 90 %',
+      'first_reply breach',
+    ]);
+  });
+
+  it('raises only the highest of the alarms already passed when it last looked (the clock jumped past them)', () => {
+    const sla = apply(r, created(MONDAY_9));
+    // An imported ticket, or a lowered target: at 10:05 the points were already behind the clock when it looked.
+    expect(alarmsOnWaking(sla, [50, 90], MONDAY_9 + 65 * MINUTE, MONDAY_9 + 65 * MINUTE)).toEqual(['first_reply breach']);
+  });
+
   it('ignores an alarm for a metric that no longer has a clock', () => {
     const sla = apply(r, created(MONDAY_9));
     expect(recordTicketAlarm(sla, { kind: 'breach', metric: 'next_reply', at: MONDAY_9 }, MONDAY_9)).toBe(sla);

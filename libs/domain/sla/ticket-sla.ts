@@ -130,19 +130,19 @@ export function retargetTicketSla(sla: TicketSla, rules: SlaRules, at: number): 
 }
 
 /**
- * The earliest alarm across the ticket's clocks (see nextAlarm, `now` included); ties go to the metric listed first in
+ * The earliest alarm across the ticket's clocks (see nextAlarm, `passedBy` included); ties go to the metric listed first in
  * SLA_METRICS.
  */
 export function nextTicketAlarm(
   sla: TicketSla,
   rules: SlaRules,
   thresholds: readonly number[],
-  now?: number,
+  passedBy?: number,
 ): SlaAlarm | null {
   let earliest: SlaAlarm | null = null;
   for (const metric of SLA_METRICS) {
     const clock = sla.clocks[metric];
-    const alarm = clock ? nextAlarm(clock, rules.calendar, thresholds, now) : null;
+    const alarm = clock ? nextAlarm(clock, rules.calendar, thresholds, passedBy) : null;
     if (alarm && (!earliest || alarm.at < earliest.at)) earliest = alarm;
   }
   return earliest;
