@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UNREACHABLE_RETRY_AFTER_SECONDS } from '../../apps/api/common/graphql-error.filter.js';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../libs/devstack/embedded-postgres.js';
 import { freePort } from '../../libs/devstack/free-port.js';
 import { migrationWorkflowId } from '../../workflows/migration/migration.contract.js';
@@ -113,6 +114,19 @@ describe('PostgreSQL stopped and restarted mid-run', () => {
     expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
     expect(intakeMs).toBeLessThan(5_000);
 
+    // Plain HTTP routes (an authenticated export, the public survey form) answer the same code, as 503 with Retry-After.
+    const plainRoutes = await Promise.all([
+      fetch(`${system.url}/reports/helpdesk.csv?from=2026-01-01&to=2026-01-31`, { headers: { authorization: `Bearer ${agent}` } }),
+      fetch(`${system.url}/survey`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=x&score=5' }),
+    ]);
+    const plainAnswers = await Promise.all(
+      plainRoutes.map(async (response) => ({ status: response.status, retryAfter: response.headers.get('retry-after'), code: ((await response.json()) as { code: string }).code })),
+    );
+    expect(plainAnswers).toEqual([
+      { status: 503, retryAfter: String(UNREACHABLE_RETRY_AFTER_SECONDS), code: 'SERVICE_UNAVAILABLE' },
+      { status: 503, retryAfter: String(UNREACHABLE_RETRY_AFTER_SECONDS), code: 'SERVICE_UNAVAILABLE' },
+    ]);
+
     // The outage itself (the one fixed wait), then PostgreSQL again on the same data and port.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - stoppedAt))));
     await startPostgres();
@@ -187,6 +201,7 @@ describe('PostgreSQL stopped and restarted mid-run', () => {
         outageMs: restartedAt - stoppedAt,
         atStop,
         intake: { code: refused.body.errors?.[0].extensions?.code, httpStatus: refused.status, ms: intakeMs },
+        plainRoutes: plainAnswers,
         updateDoneAfterRestartMs: updateDoneMs,
         runDoneAfterRestartMs: runDoneMs,
         totals: run.report.totals,
