@@ -35,6 +35,8 @@ export interface AppConfig {
   /** Requests per window one client address may make to each group of public endpoints (knowledge, survey, portal). */
   publicRateLimit: number;
   publicRateWindowSeconds: number;
+  /** How often each API replica deletes expired abuse counters. */
+  abuseCountersSweepSeconds: number;
   /** Where customer mail is sent; unset: `start` and the tests run the dev outbox (a local SMTP sink) and use it. */
   smtpUrl?: string;
   /** The addresses the inbound listener takes mail for; the first is the From of outbound mail. */
@@ -102,6 +104,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLockoutSeconds: integer(env, 'LOGIN_LOCKOUT_SECONDS', 15 * 60),
     publicRateLimit: integer(env, 'PUBLIC_RATE_LIMIT', 120),
     publicRateWindowSeconds: integer(env, 'PUBLIC_RATE_WINDOW_SECONDS', 60),
+    abuseCountersSweepSeconds: integer(env, 'ABUSE_COUNTERS_SWEEP_SECONDS', 300),
     smtpUrl: nonEmpty(env.SMTP_URL),
     supportAddresses: addressList(env, 'SUPPORT_ADDRESSES', 'support@example.com'),
     inboundSmtpHost: env.INBOUND_SMTP_HOST || '127.0.0.1',

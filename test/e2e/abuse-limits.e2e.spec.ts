@@ -1,5 +1,7 @@
+import { SWEEP_BATCH_SIZE } from '../../apps/api/abuse-limits/abuse-counters-sweeper.js';
 import { readConfig } from '../../libs/config/app-config.js';
 import { onlyError } from '../support/graphql-responses.js';
+import { until } from '../support/migration-runs.js';
 import { sendToInbound } from '../support/send-mail.js';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from '../support/test-system.js';
 
@@ -11,6 +13,8 @@ const PUBLIC_RATE_LIMIT = 3;
 const PUBLIC_WINDOW_SECONDS = 600;
 const MAX_ALIASES = 3;
 const MAX_MAILS_PER_SENDER = 2;
+// Every window above is 600 s; the sweep of expired counters runs each second here (default: every 300 s).
+const SWEEP_SECONDS = 1;
 
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { token } }';
 const SEARCH = '{ publicKnowledgeSearch(query: "password") { searchId } }';
@@ -30,6 +34,7 @@ describe('abuse limits', () => {
       graphqlMaxAliases: MAX_ALIASES,
       inboundMaxMailsPerSender: MAX_MAILS_PER_SENDER,
       inboundSenderWindowSeconds: 600,
+      abuseCountersSweepSeconds: SWEEP_SECONDS,
       graphqlIntrospection: false,
       graphiql: false,
       // As behind the gateway: the client address comes from X-Forwarded-For, so each test can be its own client.
@@ -170,6 +175,26 @@ describe('abuse limits', () => {
       expect(await ticketsFrom('flood@customer.example')).toBe(MAX_MAILS_PER_SENDER);
       await mailFrom('calm@customer.example', 0);
       expect(await ticketsFrom('calm@customer.example')).toBe(1);
+    });
+  });
+
+  describe('expired counters', () => {
+    it('are deleted by the periodic sweep, more than a batch of them, while live counters and running locks stay', async () => {
+      const keysLike = async (pattern: string): Promise<string[]> =>
+        (await system.dataSource.query('SELECT key FROM abuse_counters WHERE key LIKE $1 ORDER BY key', [pattern])).map((row: { key: string }) => row.key);
+      await system.dataSource.query(
+        `INSERT INTO abuse_counters (key, window_started_at, hits, blocked_until)
+         SELECT 'sweep:expired:' || n, now() - interval '11 minutes', 1, NULL FROM generate_series(1, $1::int) n
+         UNION ALL VALUES ('sweep:lock-ended', now() - interval '1 hour', 6, now() - interval '1 minute'),
+                          ('sweep:live', now() - interval '9 minutes', 2, NULL),
+                          ('sweep:locked', now() - interval '1 hour', 6, now() + interval '5 minutes')`,
+        [2 * SWEEP_BATCH_SIZE + 1],
+      );
+
+      // The expect below says what is left if the sweep never gets there.
+      await until(async () => (await keysLike('sweep:%')).length <= 2, 15_000).catch(() => undefined);
+
+      expect(await keysLike('sweep:%')).toEqual(['sweep:live', 'sweep:locked']);
     });
   });
 

@@ -12,7 +12,7 @@ export interface RequestLimit {
   windowSeconds: number;
 }
 
-// Both upserts restart a counter whose window has passed; `abuse_counters.*` in DO UPDATE are the row's old values.
+// Both upserts restart a counter whose window ($2) has passed; `abuse_counters.*` in DO UPDATE are the row's old values.
 const WINDOW_PASSED = `abuse_counters.window_started_at <= now() - make_interval(secs => $2)`;
 const HITS_AFTER = `CASE WHEN ${WINDOW_PASSED} THEN 1 ELSE abuse_counters.hits + 1 END`;
 const WINDOW_AFTER = `CASE WHEN ${WINDOW_PASSED} THEN now() ELSE abuse_counters.window_started_at END`;
@@ -62,5 +62,20 @@ export class AbuseCounters {
       [key, limit.windowSeconds],
     );
     return row.hits > limit.maxRequests ? Math.max(1, row.seconds_left) : null;
+  }
+
+  /**
+   * Deletes up to `limit` counters whose window of `windowSeconds` has passed and that block nothing: such a row counts
+   * nothing any more (the next hit starts it over). SKIP LOCKED, so replicas sweeping at once and hits on live keys never
+   * wait on each other. Returns how many it deleted.
+   */
+  async deleteExpired(limit: number, windowSeconds: number): Promise<number> {
+    const [, deleted] = await this.dataSource.query(
+      `DELETE FROM abuse_counters WHERE key IN (
+         SELECT key FROM abuse_counters WHERE ${WINDOW_PASSED} AND (blocked_until IS NULL OR blocked_until <= now())
+          LIMIT $1 FOR UPDATE SKIP LOCKED)`,
+      [limit, windowSeconds],
+    );
+    return deleted;
   }
 }
