@@ -42,6 +42,7 @@ import { ImportedFirstReply1796600000000 } from './migrations/1796600000000-impo
 import { RolloutMail1796700000000 } from './migrations/1796700000000-rollout-mail.js';
 import { AgentAvailabilityChangedAt1796800001600 } from './migrations/1796800001600-agent-availability-changed-at.js';
 import { AbuseCounters1796900000100 } from './migrations/1796900000100-abuse-counters.js';
+import { InboundMailAuthentication1797000000000 } from './migrations/1797000000000-inbound-mail-authentication.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -91,6 +92,7 @@ export const MIGRATIONS = [
   RolloutMail1796700000000,
   AgentAvailabilityChangedAt1796800001600,
   AbuseCounters1796900000100,
+  InboundMailAuthentication1797000000000,
 ];
 
 export interface DataSourceOptions {

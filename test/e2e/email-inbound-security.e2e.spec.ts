@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import { hashPassword } from '../../apps/api/auth/password-hasher.js';
 import { selfSignedCertificate, type SelfSignedCertificate } from '../support/self-signed-certificate.js';
+import { REPLY } from '../support/sla.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { newTicket } from '../support/tickets.js';
 
 const RELAY_USER = 'relay';
 const RELAY_PASSWORD = 'relay-secret-password';
-const TICKETS_OF = `query($email: String!) { tickets(filter: { requesterEmail: $email }, first: 5) { edges { node { subject channel } } } }`;
+const ticketsOfQuery = (fields: string) => `query($email: String!) { tickets(filter: { requesterEmail: $email }, first: 5) { edges { node { ${fields} } } } }`;
 
 describe('inbound mail security: STARTTLS, relay AUTH, DMARC from the relay', () => {
   let system: TestSystem;
@@ -45,10 +47,10 @@ describe('inbound mail security: STARTTLS, relay AUTH, DMARC from the relay', ()
     }
   }
 
-  async function ticketsOf(email: string) {
-    const { data, errors } = await system.graphql(TICKETS_OF, { email }, agent);
+  async function ticketsOf(email: string, fields = 'subject channel') {
+    const { data, errors } = await system.graphql(ticketsOfQuery(fields), { email }, agent);
     expect(errors).toBeUndefined();
-    return data!.tickets.edges.map((edge: { node: Record<string, string> }) => edge.node);
+    return data!.tickets.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
   }
 
   async function customerExists(email: string): Promise<boolean> {
@@ -94,11 +96,30 @@ describe('inbound mail security: STARTTLS, relay AUTH, DMARC from the relay', ()
     expect(await customerExists(sender)).toBe(false);
   });
 
-  it('accepts a mail the relay reports passing DMARC', async () => {
+  it('accepts a mail the relay reports passing DMARC, and keeps the verdicts on the ticket it opens and on the message a reply adds', async () => {
     const sender = uniqueAddress('genuine');
     const headers = { 'Authentication-Results': 'mx.relay.example; spf=pass smtp.mailfrom=customer.example; dmarc=pass header.from=customer.example' };
-    await sendOverTls({ from: sender, subject: 'Genuine', headers });
+    const messageId = `<${randomBytes(6).toString('hex')}@customer.example>`;
+    await sendOverTls({ from: sender, subject: 'Genuine', headers, messageId });
     expect(await ticketsOf(sender)).toEqual([{ subject: 'Genuine', channel: 'EMAIL' }]);
     expect(await customerExists(sender)).toBe(true);
+
+    // The customer's reply, with other verdicts (SPF from Received-SPF, no DMARC result), then an agent's reply.
+    await sendOverTls({ from: sender, subject: 'Re: Genuine', inReplyTo: messageId, headers: { 'Received-SPF': 'softfail (customer.example: transitioning)' } });
+    const [{ id }] = await ticketsOf(sender, 'id');
+    expect((await system.graphql(REPLY, { input: { ticketId: id, body: 'We are on it.', public: true } }, agent)).errors).toBeUndefined();
+
+    expect(await ticketsOf(sender, 'mailAuthentication { spf dmarc } messages { authorType mailAuthentication { spf dmarc } }')).toEqual([
+      {
+        mailAuthentication: { spf: 'pass', dmarc: 'pass' },
+        messages: [
+          { authorType: 'customer', mailAuthentication: { spf: 'softfail', dmarc: null } },
+          { authorType: 'agent', mailAuthentication: null },
+        ],
+      },
+    ]);
+    // A ticket not opened by mail has none.
+    const created = await system.graphql(`mutation($input: CreateTicketInput!) { createTicket(input: $input) { mailAuthentication { spf } } }`, { input: newTicket() }, agent);
+    expect(created).toEqual({ data: { createTicket: { mailAuthentication: null } } });
   });
 });

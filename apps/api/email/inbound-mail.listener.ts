@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AppConfig } from '../../../libs/config/app-config.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../../../libs/mail/smtp-receiver.js';
 import { relayUserAuthenticator } from './inbound-mail-relay-users.js';
-import { refuseUnauthenticatedSender } from './inbound-mail-sender-check.js';
+import { checkSenderAuthentication } from './inbound-mail-sender-check.js';
 import { InboundMailService } from './inbound-mail.service.js';
 
 /**
@@ -22,8 +22,7 @@ export function listenForInboundMail(app: INestApplication, config: AppConfig): 
     authenticate: Object.keys(config.inboundSmtpUsers).length > 0 ? relayUserAuthenticator(config.inboundSmtpUsers) : undefined,
     acceptsRecipient: (address) => inbound.acceptsRecipient(address),
     onMail: async (mail) => {
-      refuseUnauthenticatedSender(mail, config);
-      await inbound.receive(mail);
+      await inbound.receive(mail, checkSenderAuthentication(mail, config));
     },
   });
 }

@@ -7,6 +7,7 @@ import { automaticMailReason, referencedMessageIds, ticketNumberInSubject } from
 import { TICKET_LIMITS } from '../../../libs/domain/tickets/ticket-fields.js';
 import { linkTicketCustomer, upsertCustomer } from '../../../libs/db/customers.js';
 import { ticketMergedAt } from '../../../libs/db/ticket-merges.js';
+import type { SenderAuthentication } from '../../../libs/mail/sender-authentication.js';
 import { MailRejection, type ReceivedMail } from '../../../libs/mail/smtp-receiver.js';
 import { InboundSenderLimit } from '../abuse-limits/inbound-sender-limit.js';
 import { APP_CONFIG } from '../app-config.token.js';
@@ -32,7 +33,8 @@ export class InboundMailService {
     return this.config.supportAddresses.includes(address.toLowerCase());
   }
 
-  async receive({ envelopeFrom, parsed, headers }: ReceivedMail): Promise<void> {
+  /** `authentication`: the relay's verdicts as far as they are believed, kept with the mail's record. */
+  async receive({ envelopeFrom, parsed, headers }: ReceivedMail, authentication: SenderAuthentication): Promise<void> {
     const from = firstAddress(parsed.from);
     const sender = (from?.address || envelopeFrom).toLowerCase();
     const contentType = (headers['content-type'] ?? 'text/plain').split(';')[0].trim().toLowerCase();
@@ -80,9 +82,9 @@ export class InboundMailService {
     await this.dataSource.transaction(async (db) => {
       await linkTicketCustomer(db, ticketId, customer.id, sender);
       const recorded = await db.query(
-        `INSERT INTO inbound_emails (message_id, ticket_id, ticket_message_id, sender, subject) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO inbound_emails (message_id, ticket_id, ticket_message_id, sender, subject, spf, dmarc) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
-        [messageId, ticketId, ticketMessageId, sender, subject],
+        [messageId, ticketId, ticketMessageId, sender, subject, authentication.spf, authentication.dmarc],
       );
       // A delivery racing this one recorded the mail, and its attachments, first.
       if (recorded.length === 0) return;

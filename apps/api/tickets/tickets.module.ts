@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TicketAssignmentResolver } from './ticket-assignment.resolver.js';
 import { TicketAssignmentService } from './ticket-assignment.service.js';
 import { TicketFieldsResolver } from './ticket-fields.resolver.js';
+import { TicketMailAuthenticationResolver, TicketMessageMailAuthenticationResolver } from './ticket-mail-authentication.resolver.js';
 import { TicketCollaboratorsResolver } from './ticket-collaborators.resolver.js';
 import { TicketCollaboratorsService } from './ticket-collaborators.service.js';
 import { TicketMergeResolver } from './ticket-merge.resolver.js';
@@ -32,6 +33,8 @@ import { TicketsService } from './tickets.service.js';
     TicketAssigneeNameResolver,
     TicketMessageAuthorNameResolver,
     TicketEventActorNameResolver,
+    TicketMailAuthenticationResolver,
+    TicketMessageMailAuthenticationResolver,
   ],
   exports: [TicketsService, TicketWorkflowsClient, TicketVisibility, TicketLoadersOfRequest],
 })

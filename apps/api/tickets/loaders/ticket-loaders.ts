@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { TicketEventEntity } from '../../../../libs/db/entities/ticket-event.entity.js';
 import { TicketMessageEntity } from '../../../../libs/db/entities/ticket-message.entity.js';
+import type { SenderAuthentication } from '../../../../libs/mail/sender-authentication.js';
 import type { TicketLifecycleState } from '../../../../workflows/ticket/ticket.contract.js';
 import { MAX_PAGE_SIZE } from '../tickets.service.js';
 import { TicketWorkflowsClient } from '../ticket-workflows.client.js';
@@ -23,6 +24,13 @@ export interface TicketLoaders {
   timeline: DataLoader<string, TicketEventEntity[]>;
   /** A user's display name by id (null: no such user, e.g. the 'system' actor), for the names on a ticket. */
   userNames: DataLoader<string, string | null>;
+  mailAuthentication: DataLoader<string, TicketMailAuthentication>;
+}
+
+/** The relay's verdicts on the mails a ticket received: the one that opened it, and those that became its messages. */
+export interface TicketMailAuthentication {
+  opening: SenderAuthentication | null;
+  byMessageId: Map<string, SenderAuthentication>;
 }
 
 /**
@@ -81,6 +89,23 @@ export class TicketLoadersOfRequest {
         const names = new Map(rows.map((row) => [row.id, row.display_name]));
         return userIds.map((id) => names.get(id) ?? null);
       }),
+      mailAuthentication: new DataLoader(
+        async (ticketIds) => {
+          const rows = await this.dataSource.query<Array<{ ticket_id: string; ticket_message_id: string | null; spf: string | null; dmarc: string | null }>>(
+            'SELECT ticket_id, ticket_message_id, spf, dmarc FROM inbound_emails WHERE ticket_id = ANY($1::uuid[])',
+            [[...ticketIds]],
+          );
+          const byTicket = new Map<string, TicketMailAuthentication>(ticketIds.map((id) => [id, { opening: null, byMessageId: new Map() }]));
+          for (const { ticket_id, ticket_message_id, spf, dmarc } of rows) {
+            const mails = byTicket.get(ticket_id)!;
+            // A mail that became no message is the one the ticket was opened by (a new ticket's, or a follow-up's).
+            if (ticket_message_id) mails.byMessageId.set(ticket_message_id, { spf, dmarc });
+            else mails.opening = { spf, dmarc };
+          }
+          return ticketIds.map((id) => byTicket.get(id)!);
+        },
+        { maxBatchSize: MAX_PAGE_SIZE },
+      ),
     };
   }
 }
