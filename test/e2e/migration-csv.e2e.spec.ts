@@ -5,12 +5,15 @@ import { reconciles } from '../../libs/domain/migration/index.js';
 import { migrationFixture } from '../support/migration-fixtures.js';
 import { exampleMappingText, readRun, signalRun, START_RUN, startRun, until, waitForRunStatus } from '../support/migration-runs.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { startOwnTemporal } from '../support/own-temporal.js';
+import type { RunningTemporal } from '../../libs/devstack/temporal-dev-server.js';
 import { CREATE_SLA } from '../support/sla.js';
 import { eventsOfType, expectNoTicketWorkflow, listWorkflows } from '../support/tickets.js';
 
 // The public 1,000-ticket CSV export imported through the API on the real stack, with the example mapping: sample,
 // approval, phases, reconciled counts; then a delta run of a later export of the same source, and rollbacks.
 describe('migrating the generic CSV export', () => {
+  let temporal: RunningTemporal;
   let system: TestSystem;
   let operator: string;
   let admin: string;
@@ -19,7 +22,8 @@ describe('migrating the generic CSV export', () => {
   const csv = migrationFixture('generic-tickets-1k.csv');
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    temporal = await startOwnTemporal();
+    system = await startTestSystem({ temporalAddress: temporal.address });
     ({ token: operator } = await system.signIn(['migration_operator']));
     ({ token: admin } = await system.signIn(['admin']));
     // Urgent tickets must be resolved within a day, around the clock: an imported open one is long overdue.
@@ -31,6 +35,7 @@ describe('migrating the generic CSV export', () => {
   });
   afterAll(async () => {
     await system.stop();
+    await temporal.stop();
     rmSync(workDir, { recursive: true, force: true });
   });
 

@@ -8,17 +8,24 @@ import { migrationFixture } from '../support/migration-fixtures.js';
 import { exampleMappingText, until } from '../support/migration-runs.js';
 import { workflowBundle } from '../support/test-stack.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
+import { startOwnTemporal } from '../support/own-temporal.js';
+import type { RunningTemporal } from '../../libs/devstack/temporal-dev-server.js';
 
 // The worker running a migration is stopped in the middle of a phase and another one takes over: the run finishes with
 // exact counts and no duplicates. The run is on a task queue of its own, so this test controls every worker serving it.
 describe('a migration run whose worker stops mid-phase', () => {
+  let temporal: RunningTemporal;
   let system: TestSystem;
   const taskQueue = `migration-restart-${randomBytes(4).toString('hex')}`;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    temporal = await startOwnTemporal();
+    system = await startTestSystem({ temporalAddress: temporal.address });
   });
-  afterAll(() => system.stop());
+  afterAll(async () => {
+    await system.stop();
+    await temporal.stop();
+  });
 
   async function startWorker(): Promise<{ worker: Worker; running: Promise<void>; connection: NativeConnection }> {
     const connection = await NativeConnection.connect({ address: system.config.temporalAddress });
