@@ -19,6 +19,12 @@ describe('sender authentication from relay headers', () => {
     expect(senderAuthentication({ 'authentication-results': 'mx.relay.example; dkim=pass header.d=mydmarc=fail.example' })).toEqual({ dmarc: null, spf: null });
   });
 
+  it('takes only the result words of RFC 8601 as verdicts, whatever else a header says', () => {
+    const headers = { 'authentication-results': `mx.relay.example; spf=${'x'.repeat(5000)}; dmarc=maybe`, 'received-spf': 'SoftFail (sender SPF softfailed)' };
+    expect(senderAuthentication(headers)).toEqual({ dmarc: null, spf: 'softfail' });
+    expect(senderAuthentication({ 'received-spf': 'Whatever' })).toEqual({ dmarc: null, spf: null });
+  });
+
   it('refuses DMARC fail always, an SPF hard fail only when configured, anything else never', () => {
     expect(senderAuthenticationFailure({ dmarc: 'fail', spf: 'pass' }, false)).toBe('DMARC check failed');
     expect(senderAuthenticationFailure({ dmarc: 'none', spf: 'fail' }, false)).toBeNull();

@@ -10,13 +10,16 @@ export interface SenderAuthentication {
   spf: string | null;
 }
 
+/** The result words of RFC 8601 (section 2.7) and RFC 7208: anything else in a header is not a verdict. */
+const RESULTS = new Set(['pass', 'fail', 'softfail', 'neutral', 'none', 'temperror', 'permerror', 'policy']);
+
 /** Reads the verdicts from header values by lower-cased name (as ReceivedMail.headers holds them). */
 export function senderAuthentication(headers: Record<string, string>): SenderAuthentication {
   const results = headers['authentication-results'] ?? '';
   const receivedSpf = /^\s*(\w+)/.exec(headers['received-spf'] ?? '')?.[1];
   return {
     dmarc: methodResult(results, 'dmarc'),
-    spf: methodResult(results, 'spf') ?? receivedSpf?.toLowerCase() ?? null,
+    spf: methodResult(results, 'spf') ?? known(receivedSpf),
   };
 }
 
@@ -29,5 +32,10 @@ export function senderAuthenticationFailure(verdicts: SenderAuthentication, refu
 
 function methodResult(authenticationResults: string, method: string): string | null {
   const match = new RegExp(`(?:^|[;\\s])${method}\\s*=\\s*(\\w+)`, 'i').exec(authenticationResults);
-  return match ? match[1].toLowerCase() : null;
+  return known(match?.[1]);
+}
+
+function known(word: string | undefined): string | null {
+  const result = word?.toLowerCase();
+  return result !== undefined && RESULTS.has(result) ? result : null;
 }

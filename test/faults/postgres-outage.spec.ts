@@ -1,4 +1,3 @@
-import type { WorkflowHandle } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,29 +10,13 @@ import { changeStatusUpdate, ticketWorkflowId } from '../../workflows/ticket/tic
 import { migrationFixture } from '../support/migration-fixtures.js';
 import { exampleMappingText, startRun, until } from '../support/migration-runs.js';
 import { installTestRuntime, startTestSystem, type TestSystem } from '../support/test-system.js';
+import { retriedActivities } from '../support/activity-attempts.js';
 import { CREATE_TICKET, newTicket } from '../support/tickets.js';
 
 // Fault matrix row "PostgreSQL stopped and restarted": its own persistent PostgreSQL (embedded, same data folder and
 // port on restart) under the run's Temporal server. PostgreSQL is stopped for OUTAGE_MS while a 1k CSV migration run is
 // between batches, ticket workflows are writing their timelines and a client tries to open a ticket.
 const OUTAGE_MS = 15_000;
-
-/** How many activity attempts after the first the workflow's history records (ActivityTaskStarted.attempt > 1). */
-async function retriedActivities(handle: WorkflowHandle): Promise<Array<{ activity: string; attempt: number }>> {
-  const history = await handle.fetchHistory();
-  const scheduled = new Map<string, string>();
-  const retried: Array<{ activity: string; attempt: number }> = [];
-  for (const event of history.events ?? []) {
-    if (event.activityTaskScheduledEventAttributes) {
-      scheduled.set(String(event.eventId), event.activityTaskScheduledEventAttributes.activityType?.name ?? '?');
-    }
-    const started = event.activityTaskStartedEventAttributes;
-    if (started && (started.attempt ?? 1) > 1) {
-      retried.push({ activity: scheduled.get(String(started.scheduledEventId)) ?? '?', attempt: started.attempt ?? 1 });
-    }
-  }
-  return retried;
-}
 
 describe('PostgreSQL stopped and restarted mid-run', () => {
   let dataDir: string;

@@ -1,15 +1,36 @@
 import type { WorkflowHandle } from '@temporalio/client';
 
-/** Each started attempt of an activity type in a workflow's history, with the failure of the attempt before it. */
+interface StartedAttempt {
+  activity: string;
+  attempt: number;
+  lastFailure: string | null;
+}
+
+/** Every started activity attempt in a workflow's history, with its activity type and the failure of the attempt before. */
+async function startedAttempts(handle: WorkflowHandle): Promise<StartedAttempt[]> {
+  const scheduled = new Map<string, string>();
+  const attempts: StartedAttempt[] = [];
+  for (const event of (await handle.fetchHistory()).events ?? []) {
+    const type = event.activityTaskScheduledEventAttributes?.activityType?.name;
+    if (type) scheduled.set(String(event.eventId), type);
+    const started = event.activityTaskStartedEventAttributes;
+    if (started) {
+      attempts.push({
+        activity: scheduled.get(String(started.scheduledEventId)) ?? '?',
+        attempt: started.attempt ?? 1,
+        lastFailure: started.lastFailure?.message ?? null,
+      });
+    }
+  }
+  return attempts;
+}
+
+/** Each started attempt of an activity type, with the failure of the attempt before it. */
 export async function activityAttempts(handle: WorkflowHandle, activityType: string): Promise<Array<{ attempt: number; lastFailure: string | null }>> {
-  const events = (await handle.fetchHistory()).events ?? [];
-  const scheduled = new Set(
-    events.filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === activityType).map((event) => String(event.eventId)),
-  );
-  return events
-    .filter((event) => scheduled.has(String(event.activityTaskStartedEventAttributes?.scheduledEventId)))
-    .map((event) => ({
-      attempt: event.activityTaskStartedEventAttributes!.attempt ?? 0,
-      lastFailure: event.activityTaskStartedEventAttributes!.lastFailure?.message ?? null,
-    }));
+  return (await startedAttempts(handle)).filter((a) => a.activity === activityType).map(({ attempt, lastFailure }) => ({ attempt, lastFailure }));
+}
+
+/** The attempts after the first of any activity (a retry), by activity type. */
+export async function retriedActivities(handle: WorkflowHandle): Promise<Array<{ activity: string; attempt: number }>> {
+  return (await startedAttempts(handle)).filter((a) => a.attempt > 1).map(({ activity, attempt }) => ({ activity, attempt }));
 }
