@@ -1,5 +1,6 @@
 import { isWorkingTime, type BusinessCalendar } from '../calendar/index.js';
 import type { TicketPriority } from '../tickets/ticket-fields.js';
+import { ticketTypeOrDefault } from '../tickets/ticket-type.js';
 import { adjustPriority } from './adjust-priority.js';
 import { mentions, partMentioning, searchableText, type Keyword, type SearchableText } from './keyword-match.js';
 import {
@@ -167,6 +168,7 @@ function listCriterion(key: ListCriterion, allowed: ReadonlySet<string>): Criter
 const READERS: Record<ListCriterion, (view: TicketView) => string | null> = {
   channels: (view) => view.ticket.channel,
   priorities: (view) => view.ticket.priority,
+  ticketTypes: (view) => ticketTypeOrDefault(view.ticket.type, view.ticket.channel),
   organizationIds: (view) => view.ticket.organizationId,
   customerTiers: (view) => view.ticket.customerTier,
   requesterEmails: (view) => view.requesterEmail,

@@ -8,6 +8,7 @@ import type { RoutingCriteria } from './routing-rule.js';
 export interface NormalizedCriteria {
   channels: ReadonlySet<string> | null;
   priorities: ReadonlySet<string> | null;
+  ticketTypes: ReadonlySet<string> | null;
   organizationIds: ReadonlySet<string> | null;
   customerTiers: ReadonlySet<string> | null;
   requesterEmails: ReadonlySet<string> | null;
@@ -24,6 +25,7 @@ export interface NormalizedCriteria {
 export const LIST_CRITERIA = [
   'channels',
   'priorities',
+  'ticketTypes',
   'organizationIds',
   'customerTiers',
   'requesterEmails',
@@ -35,6 +37,7 @@ export type ListCriterion = (typeof LIST_CRITERIA)[number];
 export const LIST_LABELS: Record<ListCriterion, string> = {
   channels: 'channel',
   priorities: 'priority',
+  ticketTypes: 'type',
   organizationIds: 'organization',
   customerTiers: 'customer tier',
   requesterEmails: 'requester',
@@ -56,6 +59,7 @@ export function normalizeCriteria(criteria: RoutingCriteria | undefined): Normal
   return {
     channels: valueSet(c.channels, (v) => v),
     priorities: valueSet(c.priorities, (v) => v),
+    ticketTypes: valueSet(c.ticketTypes, (v) => v),
     organizationIds: valueSet(c.organizationIds, (v) => v),
     customerTiers: valueSet(c.customerTiers, (v) => v),
     requesterEmails: valueSet(c.requesterEmails, lower),

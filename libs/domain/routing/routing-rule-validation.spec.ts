@@ -45,11 +45,14 @@ describe('validateRoutingRule', () => {
       NO_CRITERIA,
     ]],
     ['an unknown criterion', { brand: ['x'], channels: ['email'] }, [
-      'Criteria: "brand" is not a criterion; use channels, requesterEmails, requesterDomains, organizationIds, customerTiers, priorities, fields, keywords, pattern, arrival, calendarId.',
+      'Criteria: "brand" is not a criterion; use channels, requesterEmails, requesterDomains, organizationIds, customerTiers, priorities, ticketTypes, fields, keywords, pattern, arrival, calendarId.',
     ]],
     ['an unknown channel and priority', { channels: ['fax'], priorities: ['critical'] }, [
       'Criteria: "fax" is not one of the channels; use email, web, chat, phone, api, social.',
       'Criteria: "critical" is not one of the priorities; use low, normal, high, urgent.',
+    ]],
+    ['an unknown ticket type', { ticketTypes: ['outage'] }, [
+      'Criteria: "outage" is not one of the ticketTypes; use question, incident, problem, service_request, task.',
     ]],
     ['a criterion that is not a list', { organizationIds: 'org-acme' }, ['Criteria: organizationIds must be a list of non-empty strings.']],
     ['a blank tier', { customerTiers: ['vip', ' '] }, ['Criteria: customerTiers must be a list of non-empty strings.']],

@@ -1,4 +1,5 @@
 import { TICKET_CHANNELS, TICKET_LIMITS, TICKET_PRIORITIES } from '../tickets/ticket-fields.js';
+import { TICKET_TYPES } from '../tickets/ticket-type.js';
 import { findNestedQuantifier } from './nested-quantifier.js';
 import { hasCriteria, normalizeCriteria } from './routing-criteria.js';
 import {
@@ -20,6 +21,7 @@ export const ROUTING_CRITERIA_KEYS = [
   'organizationIds',
   'customerTiers',
   'priorities',
+  'ticketTypes',
   'fields',
   'keywords',
   'pattern',
@@ -70,6 +72,7 @@ function criteriaProblems(criteria: unknown, known: RoutingReferences): string[]
     ...stringListProblems('organizationIds', c.organizationIds),
     ...stringListProblems('customerTiers', c.customerTiers),
     ...enumProblems('priorities', c.priorities, TICKET_PRIORITIES),
+    ...enumProblems('ticketTypes', c.ticketTypes, TICKET_TYPES),
     ...fieldProblems(c.fields),
     ...keywordProblems(c.keywords),
     ...patternProblems(c.pattern),

@@ -1,4 +1,5 @@
 import type { TicketChannel, TicketPriority } from '../tickets/ticket-fields.js';
+import type { TicketType } from '../tickets/ticket-type.js';
 
 /** What routing rules are matched against: the facts of a ticket as it arrives. */
 export interface RoutableTicket {
@@ -7,6 +8,8 @@ export interface RoutableTicket {
   organizationId: string | null;
   customerTier: string | null;
   priority: TicketPriority;
+  /** The ticket's type; absent reads as its channel's default (see ticketTypeOrDefault). */
+  type?: TicketType;
   subject: string;
   description: string;
   /** Form fields by name (product, category, …). */
@@ -26,6 +29,7 @@ export type ArrivalWindow = (typeof ARRIVAL_WINDOWS)[number];
  *
  * - requesterEmails / requesterDomains: compared lowercased; a domain is the part after the last '@', matched exactly
  *   (acme.com does not take mail.acme.com).
+ * - ticketTypes: a ticket without a type has its channel's default type.
  * - organizationIds / customerTiers / fields: a ticket without the value (null, or no such form field) never matches.
  * - keywords: any one of them, as whole words, in the subject or in the description; case-insensitive, runs of
  *   whitespace inside a phrase match any run of whitespace. A phrase never spans subject and description.
@@ -40,6 +44,8 @@ export interface RoutingCriteria {
   organizationIds?: string[];
   customerTiers?: string[];
   priorities?: TicketPriority[];
+  /** Ticket types (question, incident, problem, service_request, task). */
+  ticketTypes?: TicketType[];
   /** Allowed values by form field, e.g. { product: ['X'] }; every field listed must match. */
   fields?: Record<string, string[]>;
   keywords?: string[];

@@ -1,4 +1,5 @@
 import { TICKET_CHANNELS, TICKET_PRIORITIES } from '../tickets/ticket-fields.js';
+import { TICKET_TYPES } from '../tickets/ticket-type.js';
 import { keywordImplies, type Keyword } from './keyword-match.js';
 import {
   LIST_CRITERIA,
@@ -26,7 +27,7 @@ export interface RuleConflicts {
  * (ascending position, ties in the given order).
  *
  * Shadowing is only reported when it is provable: for each criterion of the earlier rule E, the later rule L has it
- * too and allows no more — L's values are a subset of E's (for channels and priorities, an absent criterion in L is
+ * too and allows no more — L's values are a subset of E's (for channels, priorities and ticket types, an absent criterion in L is
  * every value, so an E listing all of them takes everything); E's requester domains also take an L whose requester
  * emails are all at those domains; E's keywords take L only when L has keywords and each of them contains one of E's
  * as whole words (E "refund" takes L "refund request"; the reverse does not hold, and E's keyword set being a subset of
@@ -96,6 +97,7 @@ export function findRuleConflicts(rules: readonly RoutingRule[]): RuleConflicts 
 const UNIVERSES: Partial<Record<ListCriterion, readonly string[]>> = {
   channels: TICKET_CHANNELS,
   priorities: TICKET_PRIORITIES,
+  ticketTypes: TICKET_TYPES,
 };
 
 /** How E takes every ticket L takes, criterion by criterion; null when that cannot be proven. */
@@ -154,7 +156,7 @@ interface Entry {
  */
 function overlap(a: Entry, b: Entry): { joint: string[]; clauses: string[]; caveats: string[] } | null {
   const joint: string[] = [];
-  for (const key of ['channels', 'priorities', 'organizationIds', 'customerTiers'] as const) {
+  for (const key of ['channels', 'priorities', 'ticketTypes', 'organizationIds', 'customerTiers'] as const) {
     const both = meet(a.n[key], b.n[key]);
     if (both?.size === 0) return null;
     const everything = both !== null && both.size === UNIVERSES[key]?.length;

@@ -22,6 +22,7 @@ const facts: SlaTicketFacts = {
   customerTier: 'vip',
   groupId: 'group-billing',
   tags: ['refund', 'invoice'],
+  type: 'incident',
 };
 
 describe('selectSlaPolicy', () => {
@@ -38,6 +39,9 @@ describe('selectSlaPolicy', () => {
     ['one tag of several', { tags: ['refund', 'outage'] }, 'tag refund'],
     ['two tags', { tags: ['invoice', 'refund'] }, 'tags refund, invoice'],
     ['no shared tag', { tags: ['outage'] }, null],
+    ['a type among several', { ticketTypes: ['problem', 'incident'] }, 'type incident'],
+    ['another type', { ticketTypes: ['question'] }, null],
+    ['type and priority (AND)', { priorities: ['urgent'], ticketTypes: ['incident'] }, 'priority urgent, type incident'],
     [
       'every condition, named in a fixed order',
       {

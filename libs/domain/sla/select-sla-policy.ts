@@ -18,6 +18,7 @@ const CONDITIONS: {
   organizationIds: { values: (f) => nonNull(f.organizationId), label: (m) => `organization ${m.join(', ')}` },
   customerTiers: { values: (f) => nonNull(f.customerTier), label: (m) => `customer tier ${m.join(', ')}` },
   groupIds: { values: (f) => nonNull(f.groupId), label: (m) => `group ${m.join(', ')}` },
+  ticketTypes: { values: (f) => [f.type], label: (m) => `type ${m.join(', ')}` },
   tags: { values: (f) => f.tags, label: (m) => `${m.length === 1 ? 'tag' : 'tags'} ${m.join(', ')}` },
 };
 

@@ -106,11 +106,12 @@ describe('validateSlaPolicy', () => {
     ],
     [
       'unknown condition values and keys',
-      { conditions: { priorities: ['critical'], channels: ['fax'], brands: ['x'] } },
+      { conditions: { priorities: ['critical'], channels: ['fax'], brands: ['x'], ticketTypes: ['outage'] } },
       [
         'Conditions: "critical" is not one of the priorities; use low, normal, high, urgent.',
         'Conditions: "fax" is not one of the channels; use email, web, chat, phone, api, social.',
-        'Conditions: "brands" is not a condition; use priorities, channels, organizationIds, customerTiers, groupIds, tags.',
+        'Conditions: "brands" is not a condition; use priorities, channels, organizationIds, customerTiers, groupIds, tags, ticketTypes.',
+        'Conditions: "outage" is not one of the ticketTypes; use question, incident, problem, service_request, task.',
       ],
     ],
     ['a condition that is not a list', { conditions: { tags: 'vip' } }, ['Conditions: tags must be a list of non-empty strings.']],

@@ -1,5 +1,6 @@
 import { TICKET_CHANNELS, TICKET_PRIORITIES } from '../tickets/ticket-fields.js';
 import { isTicketStatus } from '../tickets/ticket-status.js';
+import { TICKET_TYPES } from '../tickets/ticket-type.js';
 import { SLA_METRICS, isSlaMetric } from './sla-metric.js';
 import type { SlaPolicy } from './sla-policy.js';
 
@@ -8,7 +9,7 @@ export const MAX_WARNING_THRESHOLDS = 5;
 /** A clock may only stand still while the ticket waits on someone other than the team. */
 export const PAUSABLE_STATUSES = ['pending', 'on_hold'] as const;
 
-const CONDITION_KEYS = ['priorities', 'channels', 'organizationIds', 'customerTiers', 'groupIds', 'tags'] as const;
+const CONDITION_KEYS = ['priorities', 'channels', 'organizationIds', 'customerTiers', 'groupIds', 'tags', 'ticketTypes'] as const;
 
 // Policies arrive from an admin UI as JSON, so every part is checked as `unknown` rather than trusted to its type.
 type Loose = Record<string, unknown>;
@@ -50,7 +51,8 @@ function conditionProblems(conditions: unknown): string[] {
       problems.push(`Conditions: ${key} must be a list of non-empty strings.`);
       continue;
     }
-    const allowed = key === 'priorities' ? TICKET_PRIORITIES : key === 'channels' ? TICKET_CHANNELS : null;
+    const allowed =
+      key === 'priorities' ? TICKET_PRIORITIES : key === 'channels' ? TICKET_CHANNELS : key === 'ticketTypes' ? TICKET_TYPES : null;
     for (const value of allowed ? values : []) {
       if (!(allowed as readonly string[]).includes(value)) {
         problems.push(`Conditions: "${value}" is not one of the ${key}; use ${allowed!.join(', ')}.`);

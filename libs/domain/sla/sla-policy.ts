@@ -1,4 +1,5 @@
 import type { TicketChannel, TicketPriority } from '../tickets/ticket-fields.js';
+import type { TicketType } from '../tickets/ticket-type.js';
 import type { TicketStatus } from '../tickets/ticket-status.js';
 import type { SlaMetric } from './sla-metric.js';
 
@@ -20,6 +21,8 @@ export interface SlaPolicyConditions {
   customerTiers?: string[];
   groupIds?: string[];
   tags?: string[];
+  /** Ticket types (question, incident, problem, service_request, task). */
+  ticketTypes?: TicketType[];
 }
 
 export interface SlaPolicy {
@@ -46,6 +49,7 @@ export interface SlaTicketFacts {
   customerTier: string | null;
   groupId: string | null;
   tags: string[];
+  type: TicketType;
 }
 
 // Shared constants: copy them before changing anything in a policy built from them.

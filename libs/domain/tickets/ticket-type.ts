@@ -1,0 +1,29 @@
+import type { TicketChannel } from './ticket-fields.js';
+
+/** What kind of request a ticket is (issue 15, service management). */
+export const TICKET_TYPES = ['question', 'incident', 'problem', 'service_request', 'task'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+
+/**
+ * The type a ticket gets when whoever creates it names none, by the channel it arrives on. A fixed rule for now: every
+ * channel starts as a question (an agent changes it once they know better). Runs of the ticket workflow started before
+ * types existed read as their channel's default too.
+ */
+export const DEFAULT_TICKET_TYPE_BY_CHANNEL: Readonly<Record<TicketChannel, TicketType>> = {
+  email: 'question',
+  web: 'question',
+  chat: 'question',
+  phone: 'question',
+  api: 'question',
+  social: 'question',
+};
+
+export function isTicketType(value: unknown): value is TicketType {
+  return typeof value === 'string' && (TICKET_TYPES as readonly string[]).includes(value);
+}
+
+/** The ticket's type: the one given, else its channel's default (an unknown channel: question). */
+export function ticketTypeOrDefault(type: TicketType | null | undefined, channel: TicketChannel | string): TicketType {
+  if (isTicketType(type)) return type;
+  return DEFAULT_TICKET_TYPE_BY_CHANNEL[channel as TicketChannel] ?? 'question';
+}
