@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ALWAYS_OPEN_CALENDAR, type BusinessCalendar } from '../../libs/domain/calendar/index.js';
 import type { EscalationPolicy, EscalationStep } from '../../libs/domain/escalation/index.js';
+import { ticketTypeOrDefault } from '../../libs/domain/tickets/ticket-type.js';
 import { DEFAULT_PAUSE_WHILE, selectSlaPolicy, type SlaPolicy, type SlaTicketFacts } from '../../libs/domain/sla/index.js';
 import type { SlaRulesSnapshot } from '../../workflows/ticket/ticket.contract.js';
 
@@ -31,7 +32,8 @@ export function createSlaRulesActivities({ dataSource }: { dataSource: DataSourc
         'SELECT auto_close_days FROM helpdesk_settings WHERE id = 1',
       );
       const autoCloseDays = settings?.auto_close_days ?? DEFAULT_AUTO_CLOSE_DAYS;
-      const selection = selectSlaPolicy(rows.map(toPolicy), facts);
+      // Facts from a workflow of code older than ticket types name no type: the channel's default.
+      const selection = selectSlaPolicy(rows.map(toPolicy), { ...facts, type: ticketTypeOrDefault(facts.type, facts.channel) });
       if (!selection) {
         return {
           policy: null,

@@ -7,6 +7,7 @@ import {
   type NewTicket,
   type PersistedTicket,
 } from '../../workflows/ticket/ticket.contract.js';
+import { ticketTypeOrDefault } from '../../libs/domain/tickets/ticket-type.js';
 
 export interface TicketLifecycleActivityDeps {
   dataSource: DataSource;
@@ -20,8 +21,8 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
       await dataSource.query(
         `INSERT INTO tickets (id, subject, description, requester_email, channel, priority, status, lifecycle_version,
                               created_by, idempotency_key, created_at, updated_at, group_id, organization_id,
-                              customer_tier, tags, follow_up_of, fields)
-         VALUES ($1, $2, $3, $4, $5, $6, 'new', 0, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15)
+                              customer_tier, tags, follow_up_of, fields, type)
+         VALUES ($1, $2, $3, $4, $5, $6, 'new', 0, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16)
          ON CONFLICT (id) DO NOTHING`,
         [
           ticket.id,
@@ -39,6 +40,7 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
           ticket.tags,
           ticket.followUpOf,
           ticket.fields ?? {},
+          ticketTypeOrDefault(ticket.type, ticket.channel),
         ],
       );
       const [row] = await dataSource.query<Array<{ number: string; created_at: Date }>>(
@@ -64,6 +66,7 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
                   fields = CASE WHEN $21::jsonb IS NULL THEN fields
                                 ELSE (fields || jsonb_strip_nulls($21::jsonb))
                                      - ARRAY(SELECT key FROM jsonb_each($21::jsonb) WHERE value = 'null'::jsonb) END,
+                  type = COALESCE($22, type),
                   updated_at = now()
            WHERE id = $1 AND lifecycle_version < $4`,
           [
@@ -88,6 +91,7 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
             snapshot.routedGroupId,
             snapshot.misrouted,
             snapshot.fieldChanges ?? null, // only an agent's change of the custom fields carries them
+            snapshot.type ?? null, // a workflow of code older than ticket types sends none: the row keeps its own
           ],
         );
         for (const event of snapshot.events) {

@@ -43,6 +43,7 @@ import { RolloutMail1796700000000 } from './migrations/1796700000000-rollout-mai
 import { AgentAvailabilityChangedAt1796800001600 } from './migrations/1796800001600-agent-availability-changed-at.js';
 import { AbuseCounters1796900000100 } from './migrations/1796900000100-abuse-counters.js';
 import { InboundMailAuthentication1797000000000 } from './migrations/1797000000000-inbound-mail-authentication.js';
+import { TicketTypes1797200000000 } from './migrations/1797200000000-ticket-types.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -93,6 +94,7 @@ export const MIGRATIONS = [
   AgentAvailabilityChangedAt1796800001600,
   AbuseCounters1796900000100,
   InboundMailAuthentication1797000000000,
+  TicketTypes1797200000000,
 ];
 
 export interface DataSourceOptions {

@@ -15,6 +15,7 @@ export function lifecycleSnapshot(state: TicketLifecycleState, events: TimelineE
     organizationId: state.organizationId,
     customerTier: state.customerTier,
     tags: state.tags,
+    type: state.type,
     lifecycleVersion: state.lifecycleVersion,
     slaPolicyId: state.rules?.policy?.id ?? null,
     slaPolicyName: state.rules?.policy?.name ?? null,

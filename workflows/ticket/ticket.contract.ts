@@ -5,6 +5,7 @@ import type { RequiredSkill } from '../../libs/domain/routing/index.js';
 import type { SlaAlarm, SlaMetric, SlaTarget, TicketSla } from '../../libs/domain/sla/index.js';
 import type { TicketChannel, TicketPriority } from '../../libs/domain/tickets/ticket-fields.js';
 import type { TicketStatus } from '../../libs/domain/tickets/ticket-status.js';
+import type { TicketType } from '../../libs/domain/tickets/ticket-type.js';
 
 // The ticket workflow's public surface: the API imports this module, never the workflow implementation.
 
@@ -24,10 +25,14 @@ export interface TicketClassification {
   organizationId: string | null;
   customerTier: string | null;
   tags: string[];
+  /** question, incident, problem, service_request or task; changed by agents through reclassify. */
+  type: TicketType;
 }
 
 /** The facts of a new ticket, carried in the workflow's start arguments so the workflow can write the row itself. */
-export interface NewTicket extends TicketClassification {
+export interface NewTicket extends Omit<TicketClassification, 'type'> {
+  /** Absent in runs started before ticket types existed: the channel's default (ticketTypeOrDefault). */
+  type?: TicketType;
   id: string;
   subject: string;
   description: string;

@@ -240,6 +240,44 @@ describe('the ticket workflow on the time-skipping server', () => {
     });
   });
 
+  it('re-chooses the policy when an agent changes the type, noting from and to; a ticket started without a type is its channel default', async () => {
+    const { fakes, activities } = fakeActivities({ normal: { resolution: businessHours(8) } });
+    const byType = activities.resolveSlaRules;
+    // An incident policy with a 1-hour target, a question policy with the 8-hour one.
+    activities.resolveSlaRules = async (facts: SlaTicketFacts) => {
+      const rules = await byType(facts);
+      if (facts.type !== 'incident') return rules;
+      const policy = { id: 'policy-incidents', name: 'Incidents', reason: 'Policy "Incidents" (position 0) matched: type incident.' };
+      return { ...rules, policy, targets: { resolution: businessHours(1) } };
+    };
+    const createdAt = nextFridayAt16(await env.currentTimeMs()) - 6 * HOUR; // Friday 10:00
+    await advanceTo(createdAt);
+    await run(activities, async (start) => {
+      // As the input of a run started before ticket types: no type at all.
+      const handle = await start(newTicket('normal', createdAt));
+      expect(fakes.factsSeen.at(-1)?.type).toBe('question');
+      expect(fakes.snapshots.at(-1)?.type).toBe('question');
+      await advanceTo(createdAt + 30 * MINUTE);
+      const state = await handle.executeUpdate(reclassifyUpdate, { args: [{ type: 'incident', actorUserId: AGENT }] });
+      expect(state.type).toBe('incident');
+      expect(state.rules?.policy?.name).toBe('Incidents');
+      expect(state.sla.clocks.resolution?.target).toEqual(businessHours(1));
+      expect(fakes.factsSeen.at(-1)?.type).toBe('incident');
+      const [reclassified] = ofType(fakes.events, 'reclassified');
+      expect(reclassified).toMatchObject({ actor: AGENT, data: { type: { from: 'question', to: 'incident' } } });
+      expect(ofType(fakes.events, 'sla_policy_applied').at(-1)?.data).toMatchObject({ id: 'policy-incidents', name: 'Incidents' });
+      expect(fakes.snapshots.at(-1)).toMatchObject({ type: 'incident', slaPolicyName: 'Incidents' });
+      // The same type again changes nothing; an unknown one is refused before anything happens.
+      const again = await handle.executeUpdate(reclassifyUpdate, { args: [{ type: 'incident', actorUserId: AGENT }] });
+      expect(again.lifecycleVersion).toBe(state.lifecycleVersion);
+      const refused = await handle.executeUpdate(reclassifyUpdate, { args: [{ type: 'outage' as never, actorUserId: AGENT }] }).catch((error: Error) => error);
+      expect((refused as Error & { cause?: Error }).cause?.message).toMatch(/"outage" is not a ticket type/);
+      await advanceTo(createdAt + 2 * HOUR);
+      const [breach] = ofType(fakes.events, 'sla_breached');
+      expect(Date.parse(breach.data.deadline as string)).toBe(createdAt + HOUR);
+    });
+  });
+
   it('runs each escalation step, repeating a notification until someone acknowledges it', async () => {
     const steps: EscalationStep[] = [
       { trigger: { on: 'warning', thresholdPercent: 75 }, action: { type: 'notify', recipients: 'supervisors' }, repeatEveryMinutes: null },

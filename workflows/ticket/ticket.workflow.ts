@@ -33,6 +33,7 @@ import {
 } from '../../libs/domain/sla/index.js';
 import { fieldChanges, withFieldChanges } from '../../libs/domain/tickets/field-changes.js';
 import { transitionError, type TicketStatus } from '../../libs/domain/tickets/ticket-status.js';
+import { isTicketType, ticketTypeOrDefault, TICKET_TYPES } from '../../libs/domain/tickets/ticket-type.js';
 import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../libs/temporal/search-attributes.js';
 import { surveyWorkflow } from '../survey/survey.workflow.js';
 import { surveyWorkflowId, ticketStatusChangedSignal } from '../survey/survey.contract.js';
@@ -93,7 +94,7 @@ const SYSTEM_ACTOR = 'system';
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 const DEFAULT_HISTORY_EVENT_LIMIT = 10_000;
-const CLASSIFICATION_FIELDS = ['priority', 'groupId', 'organizationId', 'customerTier', 'tags'] as const;
+const CLASSIFICATION_FIELDS = ['priority', 'groupId', 'organizationId', 'customerTier', 'tags', 'type'] as const;
 
 /** The rules, their calendar counting holidays by `holidayRule` (see WHOLE_SHIFT_HOLIDAYS_PATCH). */
 function withHolidayRule(rules: SlaRulesSnapshot, holidayRule: HolidayRule): SlaRulesSnapshot {
@@ -109,6 +110,8 @@ function initialState(ticket: NewTicket): TicketLifecycleState {
     organizationId: ticket.organizationId,
     customerTier: ticket.customerTier,
     tags: ticket.tags,
+    // Runs started before ticket types carry none in their input (nor in a carried state): the channel's default.
+    type: ticketTypeOrDefault(ticket.type, ticket.channel),
     lifecycleVersion: 0,
     eventSequence: 0,
     persisted: null,
@@ -184,6 +187,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       organizationId: state.organizationId,
       customerTier: state.customerTier,
       tags: state.tags,
+      type: state.type,
     });
     state.rules = withHolidayRule(rules, patched(WHOLE_SHIFT_HOLIDAYS_PATCH) ? 'whole-shifts' : 'calendar-date');
     const policy = state.rules.policy;
@@ -192,7 +196,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     }
   };
 
-  /** After a change of priority, group or organization: the policy is chosen again and the clocks re-targeted. */
+  /** After a change of priority, type, group or organization: the policy is chosen again and the clocks re-targeted. */
   const reapplyPolicy = async (events: TimelineEvent[], actor: string): Promise<void> => {
     // Time already passed counts on the calendar it passed under, whatever calendar the new policy has.
     state.sla = closeRunningStretches(state.sla, state.rules!.calendar, Date.now());
@@ -243,6 +247,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       organizationId: state.organizationId,
       customerTier: state.customerTier,
       priority: state.priority,
+      type: state.type,
       subject: input.ticket.subject,
       description: input.ticket.description,
       fields: state.fields ?? {},
@@ -505,7 +510,14 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
           await assign(events);
         }
       }),
-    { validator: refuseWhenClosed('The ticket is closed: its priority, group and organization are final.') },
+    {
+      validator: (request) => {
+        refuseWhenClosed('The ticket is closed: its priority, group and organization are final.')(request);
+        if (request.type !== undefined && !isTicketType(request.type)) {
+          throw new Error(`"${String(request.type)}" is not a ticket type; use ${TICKET_TYPES.join(', ')}.`);
+        }
+      },
+    },
   );
 
   // A person's assignment, marked manual on the timeline: it counts in load like any other (the row's assignee) and

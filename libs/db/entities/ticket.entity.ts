@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 import type { SlaMetric } from '../../domain/sla/sla-metric.js';
 import type { TicketChannel, TicketPriority } from '../../domain/tickets/ticket-fields.js';
 import type { TicketStatus } from '../../domain/tickets/ticket-status.js';
+import type { TicketType } from '../../domain/tickets/ticket-type.js';
 
 /**
  * A ticket's facts (owned by PostgreSQL) and a read model of its lifecycle (owned by its workflow, written only by the
@@ -30,6 +31,10 @@ export class TicketEntity {
 
   @Column('text')
   priority!: TicketPriority;
+
+  /** Written by the ticket's workflow with the rest of its classification. */
+  @Column('text')
+  type!: TicketType;
 
   @Column('text')
   status!: TicketStatus;
