@@ -4,6 +4,7 @@ import { EMAIL_TEMPLATE_KEYS } from '../../../libs/domain/email/email-templates.
 import { SLA_METRICS } from '../../../libs/domain/sla/index.js';
 import { TICKET_CHANNELS, TICKET_PRIORITIES } from '../../../libs/domain/tickets/ticket-fields.js';
 import { TICKET_STATUSES } from '../../../libs/domain/tickets/ticket-status.js';
+import { TICKET_TYPES } from '../../../libs/domain/tickets/ticket-type.js';
 
 /** GraphQL shows UPPER_CASE names; the values the code and the database use stay the domain's own strings. */
 function graphqlEnum<T extends string>(values: readonly T[]): Record<string, T> {
@@ -14,6 +15,7 @@ export const RoleEnum = graphqlEnum(ROLES);
 export const TicketChannelEnum = graphqlEnum(TICKET_CHANNELS);
 export const TicketPriorityEnum = graphqlEnum(TICKET_PRIORITIES);
 export const TicketStatusEnum = graphqlEnum(TICKET_STATUSES);
+export const TicketTypeEnum = graphqlEnum(TICKET_TYPES);
 export const SlaMetricEnum = graphqlEnum(SLA_METRICS);
 export const SlaClockStateEnum = graphqlEnum(['running', 'paused', 'stopped'] as const);
 /** What an escalation step reacts to: a warning threshold or the breach of an SLA target. */
@@ -27,6 +29,10 @@ registerEnumType(RoleEnum, { name: 'Role' });
 registerEnumType(TicketChannelEnum, { name: 'TicketChannel' });
 registerEnumType(TicketPriorityEnum, { name: 'TicketPriority' });
 registerEnumType(TicketStatusEnum, { name: 'TicketStatus' });
+registerEnumType(TicketTypeEnum, {
+  name: 'TicketType',
+  description: 'What kind of request a ticket is; a ticket created without one is a QUESTION (every channel\'s default).',
+});
 registerEnumType(SlaMetricEnum, { name: 'SlaMetric' });
 registerEnumType(SlaClockStateEnum, { name: 'SlaClockState' });
 registerEnumType(SlaAlarmKindEnum, { name: 'SlaAlarmKind' });

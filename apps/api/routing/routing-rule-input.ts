@@ -8,7 +8,7 @@ import type { RoutingCriteriaInput, RoutingResultInput } from './dto/routing-rul
  */
 export function toCriteria(input: RoutingCriteriaInput, problems: string[]): RoutingCriteria {
   const criteria: RoutingCriteria = {};
-  for (const key of ['channels', 'requesterEmails', 'requesterDomains', 'organizationIds', 'customerTiers', 'priorities', 'keywords'] as const) {
+  for (const key of ['channels', 'requesterEmails', 'requesterDomains', 'organizationIds', 'customerTiers', 'priorities', 'ticketTypes', 'keywords'] as const) {
     const values = [...new Set(input[key] ?? [])];
     if (values.length > 0) (criteria as Record<string, string[]>)[key] = values;
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ticketTypeOrDefault } from '../../../libs/domain/tickets/ticket-type.js';
 import { DataSource } from 'typeorm';
 import type { BusinessCalendar } from '../../../libs/domain/calendar/index.js';
 import {
@@ -153,6 +154,7 @@ function toTicket(scenario: RoutingScenarioInput): RoutableTicket {
     organizationId: scenario.organizationId ?? null,
     customerTier: scenario.customerTier ?? null,
     priority: scenario.priority ?? 'normal',
+    type: ticketTypeOrDefault(scenario.type, scenario.channel),
     subject: scenario.subject,
     description: scenario.description ?? '',
     fields: Object.fromEntries((scenario.fields ?? []).map(({ name, value }) => [name, value])),

@@ -126,7 +126,7 @@ function policyFields(input: SlaPolicyInput): PolicyFields {
     pauseWhile[metric] = [...new Set(statuses)];
   }
   const conditions: SlaPolicyConditions = {};
-  for (const key of ['priorities', 'channels', 'organizationIds', 'customerTiers', 'groupIds', 'tags'] as const) {
+  for (const key of ['priorities', 'channels', 'organizationIds', 'customerTiers', 'groupIds', 'tags', 'ticketTypes'] as const) {
     const values = [...new Set(input.conditions[key])];
     // Absent and empty mean the same (any value); only the conditions that narrow are stored.
     if (values.length > 0) (conditions as Record<string, string[]>)[key] = values;

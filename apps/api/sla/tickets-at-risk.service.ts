@@ -26,6 +26,7 @@ export class TicketsAtRiskService {
       .limit(args.first);
     if (args.groupId) query.andWhere('t.group_id = :groupId', { groupId: args.groupId });
     if (args.priorities?.length) query.andWhere('t.priority IN (:...priorities)', { priorities: args.priorities });
+    if (args.types?.length) query.andWhere('t.type IN (:...types)', { types: args.types });
     restrictToScope(query, await this.visibility.scopeOf(caller));
     const tickets = await query.getMany();
     return tickets.map((ticket) => ({

@@ -1,6 +1,7 @@
 import type { NewTicket } from '../../../workflows/ticket/ticket.contract.js';
 import type { CreateTicketInput } from './dto/create-ticket.input.js';
 import { ticketIdFor } from './ticket-id.js';
+import { ticketTypeOrDefault } from '../../../libs/domain/tickets/ticket-type.js';
 
 /** Whose idempotency keys a ticket that no user created (inbound email) is keyed under. */
 export const NO_CALLER = 'channel';
@@ -23,6 +24,7 @@ export function newTicketFrom(input: CreateTicketInput, callerUserId: string | n
     organizationId: input.organizationId ?? null,
     customerTier: input.customerTier ?? null,
     tags: input.tags ?? [],
+    type: ticketTypeOrDefault(input.type, input.channel),
     followUpOf,
     fields: Object.fromEntries((input.fields ?? []).map((field) => [field.name, field.value])),
     createdBy: callerUserId,

@@ -21,6 +21,7 @@ export function applyTicketFilters(
   if (!filter) return;
   if (filter.status?.length) query.andWhere('t.status = ANY(:status)', { status: filter.status });
   if (filter.priority?.length) query.andWhere('t.priority = ANY(:priority)', { priority: filter.priority });
+  if (filter.types?.length) query.andWhere('t.type = ANY(:types)', { types: filter.types });
   if (filter.channel?.length) query.andWhere('t.channel = ANY(:channel)', { channel: filter.channel });
   if (filter.requesterEmail) query.andWhere('t.requester_email = :email', { email: filter.requesterEmail.toLowerCase() });
   if (filter.groupIds?.length) query.andWhere('t.group_id = ANY(:groupIds)', { groupIds: filter.groupIds });

@@ -166,12 +166,13 @@ export class TicketsService {
 
   async reclassify(input: ReclassifyTicketInput, caller: AuthenticatedUser): Promise<TicketEntity> {
     await this.get(input.ticketId, caller);
-    const { ticketId, priority, groupId, organizationId, customerTier, tags } = input;
+    const { ticketId, priority, groupId, organizationId, customerTier, tags, type } = input;
     // Only what the caller gave changes; a null clears a group, organization or tier.
     const given = Object.fromEntries(
-      Object.entries({ priority, groupId, organizationId, customerTier, tags }).filter(([, value]) => value !== undefined),
+      Object.entries({ priority, groupId, organizationId, customerTier, tags, type }).filter(([, value]) => value !== undefined),
     );
     if (given.priority === null) throw userError('BAD_USER_INPUT', 'priority cannot be cleared, only changed.');
+    if (given.type === null) throw userError('BAD_USER_INPUT', 'type cannot be cleared, only changed.');
     await this.workflows.reclassify(ticketId, { ...given, tags: tags === null ? [] : tags, actorUserId: caller.id });
     return this.get(ticketId, 'system');
   }
@@ -259,6 +260,7 @@ export class TicketsService {
       organizationId: closed.organizationId,
       customerTier: closed.customerTier,
       tags: closed.tags,
+      type: closed.type,
       fields: Object.entries(closed.fields).map(([name, value]) => ({ name, value })),
       // Its own prefix: a reply's key never lands on a ticket the same caller created with that key.
       ...(idempotencyKey !== null ? { idempotencyKey: `follow-up:${idempotencyKey}` } : {}),

@@ -20,7 +20,8 @@ import {
   type TicketChannel,
   type TicketPriority,
 } from '../../../../libs/domain/tickets/ticket-fields.js';
-import { TicketChannelEnum, TicketPriorityEnum } from '../../common/graphql-enums.js';
+import { TICKET_TYPES, type TicketType } from '../../../../libs/domain/tickets/ticket-type.js';
+import { TicketChannelEnum, TicketPriorityEnum, TicketTypeEnum } from '../../common/graphql-enums.js';
 import { NOT_BLANK } from '../../sla-config/dto/config-limits.js';
 import { EnumListField, StringListField } from '../../common/list-fields.js';
 import { ArrivalWindowEnum } from '../routing-enums.js';
@@ -66,6 +67,9 @@ export class RoutingCriteriaInput {
 
   @EnumListField(TicketPriorityEnum, TICKET_PRIORITIES)
   priorities!: TicketPriority[];
+
+  @EnumListField(TicketTypeEnum, TICKET_TYPES, { description: 'Ticket types; a ticket of any of them matches.' })
+  ticketTypes!: TicketType[];
 
   @Field(() => [RoutingFieldValuesInput], { defaultValue: [], description: 'Every field listed must match.' })
   @IsArray()

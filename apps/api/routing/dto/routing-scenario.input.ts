@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import type { TicketChannel, TicketPriority } from '../../../../libs/domain/tickets/ticket-fields.js';
-import { TicketChannelEnum, TicketPriorityEnum } from '../../common/graphql-enums.js';
+import type { TicketType } from '../../../../libs/domain/tickets/ticket-type.js';
+import { TicketChannelEnum, TicketPriorityEnum, TicketTypeEnum } from '../../common/graphql-enums.js';
 
 // A list argument is not run through the validation pipe: the simulator checks sizes itself.
 
@@ -32,6 +33,9 @@ export class RoutingScenarioInput {
 
   @Field(() => TicketPriorityEnum, { defaultValue: 'normal' })
   priority!: TicketPriority;
+
+  @Field(() => TicketTypeEnum, { nullable: true, description: "Omitted: the channel's default type (QUESTION)." })
+  type?: TicketType | null;
 
   @Field(() => String, { nullable: true })
   organizationId?: string | null;

@@ -2,7 +2,8 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { RoutingRuleEntity } from '../../../../libs/db/entities/routing-rule.entity.js';
 import type { ArrivalWindow } from '../../../../libs/domain/routing/index.js';
 import type { TicketChannel, TicketPriority } from '../../../../libs/domain/tickets/ticket-fields.js';
-import { TicketChannelEnum, TicketPriorityEnum } from '../../common/graphql-enums.js';
+import type { TicketType } from '../../../../libs/domain/tickets/ticket-type.js';
+import { TicketChannelEnum, TicketPriorityEnum, TicketTypeEnum } from '../../common/graphql-enums.js';
 import { ArrivalWindowEnum } from '../routing-enums.js';
 
 @ObjectType('RoutingFieldValues', { description: 'The allowed values of one form field.' })
@@ -33,6 +34,9 @@ export class RoutingCriteriaModel {
 
   @Field(() => [TicketPriorityEnum])
   priorities!: TicketPriority[];
+
+  @Field(() => [TicketTypeEnum])
+  ticketTypes!: TicketType[];
 
   @Field(() => [RoutingFieldValuesModel])
   fields!: RoutingFieldValuesModel[];
@@ -187,6 +191,7 @@ export function toRoutingRuleModel(entity: RoutingRuleEntity): RoutingRuleModel 
       organizationIds: c.organizationIds ?? [],
       customerTiers: c.customerTiers ?? [],
       priorities: c.priorities ?? [],
+      ticketTypes: c.ticketTypes ?? [],
       fields: Object.entries(c.fields ?? {}).map(([name, values]) => ({ name, values })),
       keywords: c.keywords ?? [],
       pattern: c.pattern ?? null,

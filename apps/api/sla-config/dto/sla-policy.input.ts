@@ -21,7 +21,8 @@ import {
   type TicketPriority,
 } from '../../../../libs/domain/tickets/ticket-fields.js';
 import { TICKET_STATUSES, type TicketStatus } from '../../../../libs/domain/tickets/ticket-status.js';
-import { SlaMetricEnum, TicketChannelEnum, TicketPriorityEnum, TicketStatusEnum } from '../../common/graphql-enums.js';
+import { TICKET_TYPES, type TicketType } from '../../../../libs/domain/tickets/ticket-type.js';
+import { SlaMetricEnum, TicketChannelEnum, TicketPriorityEnum, TicketStatusEnum, TicketTypeEnum } from '../../common/graphql-enums.js';
 import { EnumListField, StringListField } from '../../common/list-fields.js';
 import { CONFIG_LIMITS, NOT_BLANK } from './config-limits.js';
 
@@ -50,6 +51,9 @@ export class SlaPolicyConditionsInput {
     description: 'Matches a ticket with at least one of them.',
   })
   tags!: string[];
+
+  @EnumListField(TicketTypeEnum, TICKET_TYPES, { description: 'Ticket types (e.g. INCIDENT).' })
+  ticketTypes!: TicketType[];
 }
 
 @InputType({ description: 'How long one metric may take for tickets of one priority.' })
@@ -81,7 +85,7 @@ export class SlaPauseRuleInput {
   statuses!: TicketStatus[];
 }
 
-const NO_CONDITIONS = { priorities: [], channels: [], organizationIds: [], customerTiers: [], groupIds: [], tags: [] };
+const NO_CONDITIONS = { priorities: [], channels: [], organizationIds: [], customerTiers: [], groupIds: [], tags: [], ticketTypes: [] };
 
 @InputType({
   description:

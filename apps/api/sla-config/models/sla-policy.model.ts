@@ -3,7 +3,8 @@ import type { SlaPolicyEntity } from '../../../../libs/db/entities/sla-policy.en
 import { SLA_METRICS, type SlaMetric } from '../../../../libs/domain/sla/index.js';
 import { TICKET_PRIORITIES, type TicketChannel, type TicketPriority } from '../../../../libs/domain/tickets/ticket-fields.js';
 import type { TicketStatus } from '../../../../libs/domain/tickets/ticket-status.js';
-import { SlaMetricEnum, TicketChannelEnum, TicketPriorityEnum, TicketStatusEnum } from '../../common/graphql-enums.js';
+import type { TicketType } from '../../../../libs/domain/tickets/ticket-type.js';
+import { SlaMetricEnum, TicketChannelEnum, TicketPriorityEnum, TicketStatusEnum, TicketTypeEnum } from '../../common/graphql-enums.js';
 
 @ObjectType('SlaPolicyConditions', { description: 'Every non-empty list must match (AND), any value in a list (OR); all empty: every ticket.' })
 export class SlaPolicyConditionsModel {
@@ -24,6 +25,9 @@ export class SlaPolicyConditionsModel {
 
   @Field(() => [String])
   tags!: string[];
+
+  @Field(() => [TicketTypeEnum])
+  ticketTypes!: TicketType[];
 }
 
 @ObjectType('SlaTarget', { description: 'How long one metric may take for tickets of one priority.' })
@@ -103,6 +107,7 @@ export function toSlaPolicyModel(entity: SlaPolicyEntity): SlaPolicyModel {
       customerTiers: conditions.customerTiers ?? [],
       groupIds: conditions.groupIds ?? [],
       tags: conditions.tags ?? [],
+      ticketTypes: conditions.ticketTypes ?? [],
     },
     targets: TICKET_PRIORITIES.flatMap((priority) =>
       SLA_METRICS.flatMap((metric) => {

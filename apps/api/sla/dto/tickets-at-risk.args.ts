@@ -1,7 +1,8 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { TICKET_PRIORITIES, type TicketPriority } from '../../../../libs/domain/tickets/ticket-fields.js';
-import { TicketPriorityEnum } from '../../common/graphql-enums.js';
+import { TICKET_TYPES, type TicketType } from '../../../../libs/domain/tickets/ticket-type.js';
+import { TicketPriorityEnum, TicketTypeEnum } from '../../common/graphql-enums.js';
 
 export const AT_RISK_MAX_WINDOW_MINUTES = 7 * 24 * 60;
 export const AT_RISK_MAX_PAGE = 200;
@@ -25,6 +26,12 @@ export class TicketsAtRiskArgs {
   @ArrayMaxSize(TICKET_PRIORITIES.length)
   @IsIn(TICKET_PRIORITIES, { each: true })
   priorities?: TicketPriority[] | null;
+
+  @Field(() => [TicketTypeEnum], { nullable: true, description: 'Only tickets of any of these types.' })
+  @IsOptional()
+  @ArrayMaxSize(TICKET_TYPES.length)
+  @IsIn(TICKET_TYPES, { each: true })
+  types?: TicketType[] | null;
 
   @Field(() => Int, { defaultValue: 50 })
   @IsInt()

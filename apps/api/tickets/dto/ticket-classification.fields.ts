@@ -1,5 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { TICKET_TYPES, type TicketType } from '../../../../libs/domain/tickets/ticket-type.js';
+import { TicketTypeEnum } from '../../common/graphql-enums.js';
 
 export const CLASSIFICATION_LIMITS = { idMaxLength: 100, tagMaxLength: 50, maxTags: 20 } as const;
 
@@ -30,4 +32,9 @@ export abstract class TicketClassificationFields {
   @IsString({ each: true })
   @Length(1, CLASSIFICATION_LIMITS.tagMaxLength, { each: true })
   tags?: string[] | null;
+
+  @Field(() => TicketTypeEnum, { nullable: true, description: "The ticket's type; on create, omitted: the channel's default (QUESTION)." })
+  @IsOptional()
+  @IsIn(TICKET_TYPES)
+  type?: TicketType | null;
 }

@@ -10,7 +10,8 @@ import {
 } from '../../../../libs/domain/tickets/ticket-fields.js';
 import { TICKET_STATUSES, type TicketStatus } from '../../../../libs/domain/tickets/ticket-status.js';
 import { SEARCH_QUERY_MAX_LENGTH } from '../../../../libs/domain/knowledge/search-query.js';
-import { TicketChannelEnum, TicketPriorityEnum, TicketStatusEnum } from '../../common/graphql-enums.js';
+import { TicketChannelEnum, TicketPriorityEnum, TicketStatusEnum, TicketTypeEnum } from '../../common/graphql-enums.js';
+import { TICKET_TYPES, type TicketType } from '../../../../libs/domain/tickets/ticket-type.js';
 import { CLASSIFICATION_LIMITS } from './ticket-classification.fields.js';
 import { TicketFieldInput } from './ticket-field.input.js';
 import { InstantRangeInput, TicketAssigneeFilterInput, TicketSlaFilterInput } from './ticket-list-filters.input.js';
@@ -35,6 +36,11 @@ export class TicketsFilterInput {
   @IsOptional()
   @IsIn(TICKET_CHANNELS, { each: true })
   channel?: TicketChannel[];
+
+  @Field(() => [TicketTypeEnum], { nullable: true, description: 'Of any of these types.' })
+  @IsOptional()
+  @IsIn(TICKET_TYPES, { each: true })
+  types?: TicketType[];
 
   @Field({ nullable: true })
   @IsOptional()

@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { TicketChannel, TicketPriority } from '../../../../libs/domain/tickets/ticket-fields.js';
 import type { TicketStatus } from '../../../../libs/domain/tickets/ticket-status.js';
-import { TicketChannelEnum, TicketPriorityEnum, TicketStatusEnum } from '../../common/graphql-enums.js';
+import type { TicketType } from '../../../../libs/domain/tickets/ticket-type.js';
+import { TicketChannelEnum, TicketPriorityEnum, TicketStatusEnum, TicketTypeEnum } from '../../common/graphql-enums.js';
 
 @ObjectType('Ticket', { description: 'A ticket as PostgreSQL knows it; `live` asks its workflow.' })
 export class TicketModel {
@@ -25,6 +26,9 @@ export class TicketModel {
 
   @Field(() => TicketPriorityEnum)
   priority!: TicketPriority;
+
+  @Field(() => TicketTypeEnum, { description: 'question, incident, problem, service request or task; changed through reclassifyTicket.' })
+  type!: TicketType;
 
   @Field(() => TicketStatusEnum, { description: 'As last written by the workflow (see `live` for the current value).' })
   status!: TicketStatus;
