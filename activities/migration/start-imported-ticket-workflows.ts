@@ -17,6 +17,7 @@ interface OpenTicketRow {
   requester_email: string;
   channel: NewTicket['channel'];
   priority: NewTicket['priority'];
+  type: NewTicket['type'];
   status: TicketStatus;
   organization_id: string | null;
   tags: string[];
@@ -37,7 +38,7 @@ export async function startImportedTicketWorkflows(dataSource: DataSource, runId
   let started = 0;
   for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
     const rows = await dataSource.query<OpenTicketRow[]>(
-      `SELECT t.id, t.subject, t.description, t.requester_email, t.channel, t.priority, t.status, t.organization_id, t.tags,
+      `SELECT t.id, t.subject, t.description, t.requester_email, t.channel, t.priority, t.type, t.status, t.organization_id, t.tags,
               t.fields, t.created_at, m.source_key, m.source_id
          FROM tickets t JOIN migration_id_map m ON m.record_type = 'ticket' AND m.target_id = t.id::text
         WHERE t.import_run_id = $1 AND t.status = ANY($2) AND t.lifecycle_version = 0 AND t.id > $3
@@ -90,6 +91,7 @@ function newTicketOf(row: OpenTicketRow, runId: string): NewTicket {
     requesterEmail: row.requester_email,
     channel: row.channel,
     priority: row.priority,
+    type: row.type,
     groupId: null,
     organizationId: row.organization_id,
     customerTier: null,

@@ -3,6 +3,7 @@ import type { ImportedType, MigrationPhase } from '../../libs/domain/migration/i
 import { TYPE_ORDER, type BatchPlan, type Write } from './batch-plan.js';
 import { refreshTicketReportFacts } from '../../libs/db/reporting/ticket-report-facts.js';
 import { copyRows, type CopyValue } from './copy-rows.js';
+import { ticketTypeOrDefault, type TicketType } from '../../libs/domain/tickets/ticket-type.js';
 
 interface TargetTable {
   table: string;
@@ -33,7 +34,7 @@ const TABLES: Record<ImportedType, TargetTable> = {
     table: 'tickets',
     columns: [
       'id', 'subject', 'description', 'requester_email', 'customer_id', 'organization_id', 'channel', 'priority', 'status',
-      'tags', 'fields', 'created_at', 'updated_at', 'solved_at', 'closed_at', 'first_reply_at',
+      'tags', 'fields', 'created_at', 'updated_at', 'solved_at', 'closed_at', 'first_reply_at', 'type',
     ],
     updatable: ['subject', 'description', 'tags', 'fields', 'first_reply_at'],
     row: ({ targetId, record: { values, customFields }, refs }) => {
@@ -48,6 +49,8 @@ const TABLES: Record<ImportedType, TargetTable> = {
         DONE.includes(status) ? (solvedAt ?? closedAt ?? updatedAt) : null,
         status === 'closed' ? (closedAt ?? updatedAt ?? solvedAt) : null,
         text(values.firstReplyAt),
+        // A ticket the export gives no type has its channel's default; the type then belongs to the workflow, like priority.
+        ticketTypeOrDefault(text(values.type) as TicketType | null, String(values.channel)),
       ];
     },
   },

@@ -49,11 +49,12 @@ describe('migrating Zendesk exports', () => {
     const customers = await system.dataSource.query(`SELECT email, name, organization_id FROM customers`);
     expect(customers).toEqual([{ email: 'ana@acme.test', name: 'Ana', organization_id: 'zendesk-dirty-1' }]);
     const [ticket] = await system.dataSource.query(
-      `SELECT t.requester_email, t.customer_id = c.id AS by_customer, t.organization_id, t.tags
+      `SELECT t.requester_email, t.customer_id = c.id AS by_customer, t.organization_id, t.tags, t.type
          FROM tickets t JOIN customers c ON c.email = 'ana@acme.test'`,
     );
-    // Ticket 100's requester is user 11, merged into user 10's customer record.
-    expect(ticket).toEqual({ requester_email: 'ana@acme.test', by_customer: true, organization_id: 'zendesk-dirty-1', tags: ['login'] });
+    // Ticket 100's requester is user 11, merged into user 10's customer record; its Zendesk type is an incident, kept
+    // by its workflow's first write (the run completed only after it).
+    expect(ticket).toEqual({ requester_email: 'ana@acme.test', by_customer: true, organization_id: 'zendesk-dirty-1', tags: ['login'], type: 'incident' });
     expect(await system.dataSource.query(`SELECT body, author_type, is_public FROM ticket_messages`)).toEqual([
       { body: 'It says wrong password', author_type: 'customer', is_public: true },
     ]);
@@ -79,6 +80,29 @@ describe('migrating Zendesk exports', () => {
     const done = await waitForRunStatus(system, operator, runId, 'completed');
     expect(done.report.totals).toEqual({ read: 15, imported: 4, updated: 0, rejected: 4, skipped: 7 });
     expect(done.report.rejectsByReason).toEqual({ missing_requester: 2, unresolved_reference: 2 });
+  });
+
+  it("maps the sandbox tickets' Zendesk type onto the ticket type: question as question, null as the channel's default", async () => {
+    // The sandbox's requesters and organizations are not in the export: this run gives every ticket one requester.
+    const typed = mapping
+      .replaceAll('      requesterId: requester_id\n', '')
+      .replaceAll('      organizationId: organization_id\n', '')
+      .replace('      description: "(no description)"\n', '      description: "(no description)"\n      requesterEmail: sandbox@example.com\n');
+    const runId = await startRun(system, operator, {
+      sourceSystem: 'zendesk', sourceKey: 'zendesk-types', files: [migrationFixture('zendesk-sample.jsonl')], mapping: typed, sampleSize: 0, maxRejectRate: 1,
+    });
+    await waitForRunStatus(system, operator, runId, 'completed');
+    const rows = await system.dataSource.query(
+      `SELECT m.source_id, t.channel, t.type, t.lifecycle_version > 0 AS workflow_wrote
+         FROM tickets t JOIN migration_id_map m ON m.record_type = 'ticket' AND m.target_id = t.id::text
+        WHERE t.import_run_id = $1 ORDER BY m.source_id`,
+      [runId],
+    );
+    // 125: type "question" (web); 121: type null (voice, so phone): its channel's default, question.
+    expect(rows).toEqual([
+      { source_id: '121', channel: 'phone', type: 'question', workflow_wrote: true },
+      { source_id: '125', channel: 'web', type: 'question', workflow_wrote: true },
+    ]);
   });
 
   it('runs from the operator CLI: start from files and a mapping, follow the progress bars, print the report', async () => {

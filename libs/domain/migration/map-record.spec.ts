@@ -14,12 +14,14 @@ types:
       status: status
       priority: priority
       channel: via.channel
+      type: type
       tags: tags
       createdAt: created_at
       updatedAt: updated_at
     values:
       priority: { null: normal }
       channel: { voice: phone }
+      type: { question: question, incident: incident, problem: problem, task: task }
     defaults:
       priority: normal
       description: "(no description)"
@@ -48,6 +50,23 @@ const ticket = (fields: Record<string, unknown>): SourceRecord => ({
 });
 
 describe('mapRecord', () => {
+  it.each<[unknown, string | null]>([
+    ['incident', 'incident'],
+    ['task', 'task'],
+    [null, 'question'],
+  ])('maps the ticket type %s (null: the channel default) to %s', (type, expected) => {
+    const result = mapRecord(mapping!, ticket({ type }));
+    expect(result.ok && result.record.values.type).toBe(expected);
+  });
+
+  it('rejects a ticket type the value map does not cover', () => {
+    expect(mapRecord(mapping!, ticket({ type: 'outage' }))).toMatchObject({
+      ok: false,
+      reason: 'unmapped_value',
+      detail: 'type: "outage" is not mapped to one of question, incident, problem, service_request, task.',
+    });
+  });
+
   it('maps fields, nested paths, lists, custom fields and the update time', () => {
     const result = mapRecord(mapping!, ticket({}));
     expect(result).toEqual({
@@ -64,6 +83,7 @@ describe('mapRecord', () => {
           status: 'open',
           priority: 'high',
           channel: 'web',
+          type: 'question',
           tags: ['a', 'b'],
           createdAt: '2024-01-02T03:04:05.000Z',
           updatedAt: '2024-01-03T00:00:00.000Z',

@@ -1,5 +1,6 @@
 import { TICKET_CHANNELS, TICKET_PRIORITIES } from '../tickets/ticket-fields.js';
 import { TICKET_STATUSES } from '../tickets/ticket-status.js';
+import { TICKET_TYPES } from '../tickets/ticket-type.js';
 
 /** The source systems an export can come from. */
 export const SOURCE_SYSTEMS = ['zendesk', 'freshdesk', 'csv'] as const;
@@ -44,6 +45,7 @@ export const TARGET_VALUES = {
   status: TICKET_STATUSES,
   priority: TICKET_PRIORITIES,
   channel: TICKET_CHANNELS,
+  ticketType: TICKET_TYPES,
   authorType: ['agent', 'customer'],
   articleStatus: ['draft', 'published', 'archived'],
   audience: ['internal', 'public'],

@@ -33,6 +33,8 @@ export const TARGET_SCHEMA: Record<ImportedType, Record<string, TargetField>> = 
     status: { kind: 'status', required: true },
     priority: { kind: 'priority', required: true },
     channel: { kind: 'channel', required: true },
+    /** question, incident, problem, service_request or task; absent or empty: the channel's default type. */
+    type: { kind: 'ticketType' },
     tags: { kind: 'list' },
     createdAt: { kind: 'date', required: true },
     updatedAt: { kind: 'date' },
