@@ -10,6 +10,7 @@ export const AdminRoutingQuery = graphql(`
       criteria {
         channels
         priorities
+        ticketTypes
         keywords
         pattern
         requesterDomains

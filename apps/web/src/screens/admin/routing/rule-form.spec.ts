@@ -6,6 +6,7 @@ const saved: SavedRule = {
   criteria: {
     channels: ['EMAIL'],
     priorities: [],
+    ticketTypes: ['INCIDENT', 'SERVICE_REQUEST'],
     keywords: ['invoice', 'refund'],
     pattern: null,
     requesterDomains: ['acme.com'],
@@ -34,6 +35,7 @@ describe('routing rule form', () => {
         customerTiers: [],
         requesterEmails: [],
         organizationIds: [],
+        ticketTypes: [],
         fields: [],
         arrival: null,
         calendarId: null,
@@ -48,6 +50,7 @@ describe('routing rule form', () => {
       keywords: ['invoice'],
       channels: ['EMAIL'],
       requesterEmails: ['boss@acme.com'],
+      ticketTypes: ['INCIDENT', 'SERVICE_REQUEST'],
       fields: [{ name: 'product', values: ['pro'] }],
       arrival: 'AFTER_HOURS',
       calendarId: 'cal-1',
@@ -57,7 +60,7 @@ describe('routing rule form', () => {
 
   it('describes criteria in words', () => {
     expect(describeCriteria(saved.criteria)).toBe(
-      'channel email; mentions “invoice” or “refund”; from @acme.com; from boss@acme.com; product is pro; arrives after hours',
+      'channel email; type incident or service request; mentions “invoice” or “refund”; from @acme.com; from boss@acme.com; product is pro; arrives after hours',
     );
     expect(describeCriteria(ruleInputFrom(emptyRuleForm()).criteria as SavedRule['criteria'])).toBe('any ticket');
   });

@@ -1,4 +1,4 @@
-import type { ArrivalWindow, RoutingRuleInput, TicketChannel, TicketPriority } from '../../../gql/schema-types';
+import type { ArrivalWindow, RoutingRuleInput, TicketChannel, TicketPriority, TicketType } from '../../../gql/schema-types';
 import { formatList, parseList } from '../text-lists';
 
 /** What the rule form edits; the lists are the comma-separated text a person types. */
@@ -23,6 +23,7 @@ export interface SavedRule {
   criteria: {
     channels: TicketChannel[];
     priorities: TicketPriority[];
+    ticketTypes: TicketType[];
     keywords: string[];
     pattern?: string | null;
     requesterDomains: string[];
@@ -70,7 +71,7 @@ export function ruleFormFrom(rule: SavedRule): RuleForm {
 
 /**
  * The whole rule the API takes (an update replaces the rule): the form's criteria, and the saved rule's others
- * (requester emails, organizations, form fields, arrival window, required skills) as they were.
+ * (requester emails, organizations, ticket types, form fields, arrival window, required skills) as they were.
  */
 export function ruleInputFrom(form: RuleForm, saved?: SavedRule): RoutingRuleInput {
   const kept = saved?.criteria;
@@ -86,6 +87,7 @@ export function ruleInputFrom(form: RuleForm, saved?: SavedRule): RoutingRuleInp
       customerTiers: parseList(form.customerTiers),
       requesterEmails: kept?.requesterEmails ?? [],
       organizationIds: kept?.organizationIds ?? [],
+      ticketTypes: kept?.ticketTypes ?? [],
       fields: kept?.fields.map(({ name, values }) => ({ name, values })) ?? [],
       arrival: kept?.arrival ?? null,
       calendarId: kept?.calendarId ?? null,
@@ -105,6 +107,7 @@ export function describeCriteria(criteria: SavedRule['criteria']): string {
   const phrases = [
     criteria.channels.length > 0 && `channel ${lowered(criteria.channels)}`,
     criteria.priorities.length > 0 && `priority ${lowered(criteria.priorities)}`,
+    criteria.ticketTypes.length > 0 && `type ${criteria.ticketTypes.map((type) => type.toLowerCase().replace('_', ' ')).join(' or ')}`,
     criteria.keywords.length > 0 && `mentions ${criteria.keywords.map((keyword) => `“${keyword}”`).join(' or ')}`,
     criteria.pattern && `matches /${criteria.pattern}/i`,
     criteria.requesterDomains.length > 0 && `from ${criteria.requesterDomains.map((domain) => `@${domain}`).join(' or ')}`,

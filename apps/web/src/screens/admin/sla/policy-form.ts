@@ -1,4 +1,4 @@
-import type { SlaMetric, SlaPolicyInput, TicketChannel, TicketPriority, TicketStatus } from '../../../gql/schema-types';
+import type { SlaMetric, SlaPolicyInput, TicketChannel, TicketPriority, TicketStatus, TicketType } from '../../../gql/schema-types';
 import { formatList, parseList } from '../text-lists';
 
 export const METRICS: SlaMetric[] = ['FIRST_REPLY', 'NEXT_REPLY', 'RESOLUTION'];
@@ -25,7 +25,15 @@ export interface SavedPolicy {
   active: boolean;
   calendarId?: string | null;
   escalationPolicyId?: string | null;
-  conditions: { channels: TicketChannel[]; priorities: TicketPriority[]; tags: string[]; customerTiers: string[]; groupIds: string[]; organizationIds: string[] };
+  conditions: {
+    channels: TicketChannel[];
+    priorities: TicketPriority[];
+    tags: string[];
+    customerTiers: string[];
+    groupIds: string[];
+    organizationIds: string[];
+    ticketTypes: TicketType[];
+  };
   targets: { priority: TicketPriority; metric: SlaMetric; minutes: number; businessHours: boolean }[];
   pauseWhile: { metric: SlaMetric; statuses: TicketStatus[] }[];
   warningThresholds: number[];
@@ -80,6 +88,7 @@ export function policyInputFrom(form: PolicyForm, saved?: SavedPolicy): SlaPolic
       customerTiers: saved?.conditions.customerTiers ?? [],
       groupIds: saved?.conditions.groupIds ?? [],
       organizationIds: saved?.conditions.organizationIds ?? [],
+      ticketTypes: saved?.conditions.ticketTypes ?? [],
     },
     targets,
     ...(saved ? { pauseWhile: saved.pauseWhile.map(({ metric, statuses }) => ({ metric, statuses })) } : {}),

@@ -27,6 +27,7 @@ export const AdminSlaQuery = graphql(`
       conditions {
         channels
         priorities
+        ticketTypes
         tags
         customerTiers
         groupIds
