@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
  * HELPDESK_TOKEN (a user with role admin, supervisor or implementation_lead).
  *
  * The file is `{ "scenarios": [...] }` or a bare list. A scenario has the fields of a ticket (subject, description,
- * requesterEmail, channel, priority, organizationId, customerTier, fields as { name: value } or [{ name, value }]),
+ * requesterEmail, channel, priority, type, organizationId, customerTier, fields as { name: value } or [{ name, value }]),
  * arrivedAt (ISO 8601), an optional name, and where it should go: expectedGroup (a group's name) or expectedGroupId.
  */
 
@@ -123,10 +123,11 @@ async function readJson(file: string, listKey: string): Promise<unknown[]> {
 export function toScenarioInputs(list: unknown[]): Record<string, unknown>[] {
   return list.map((raw, index) => {
     if (typeof raw !== 'object' || raw === null) throw new Error(`Scenario ${index + 1} is not an object.`);
-    const { expectedGroup, fields, channel, priority, ...rest } = raw as Record<string, unknown>;
+    const { expectedGroup, fields, channel, priority, type, ...rest } = raw as Record<string, unknown>;
     const input: Record<string, unknown> = { ...rest };
     if (typeof channel === 'string') input.channel = channel.toUpperCase();
     if (typeof priority === 'string') input.priority = priority.toUpperCase();
+    if (typeof type === 'string') input.type = type.toUpperCase();
     if (Array.isArray(fields)) input.fields = fields;
     else if (fields && typeof fields === 'object') input.fields = Object.entries(fields).map(([name, value]) => ({ name, value: String(value) }));
     if (typeof expectedGroup === 'string') input.expectedGroupName = expectedGroup;

@@ -237,6 +237,7 @@ describe('the ticket list: filters, search, sorts', () => {
       ['group', { groupIds: ['bulk-group-7'] }, undefined, ['tickets_group_created']],
       ['organization', { organizationIds: ['bulk-org-7'] }, undefined, ['tickets_organization_created']],
       ['requester', { requesterEmail: 'bulk-7@explain.example' }, undefined, ['tickets_requester_created']],
+      ['a rare ticket type (the bulk tickets are all questions)', { types: ['task'] }, undefined, ['tickets_type_created']],
       ['tags', { tags: ['bulk-tag-7'] }, undefined, ['tickets_tags']],
       ['a custom field', { fields: [{ name: 'product', value: 'bulk-product-7' }] }, undefined, ['tickets_fields']],
       ['full-text search', { search: 'toner' }, undefined, ['tickets_search', 'ticket_messages_search']],
