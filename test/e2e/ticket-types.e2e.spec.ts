@@ -20,7 +20,7 @@ interface TypedTicket {
 const FIELDS = 'id type channel groupId slaPolicyName';
 const CREATE = `mutation($input: CreateTicketInput!) { createTicket(input: $input) { ${FIELDS} } }`;
 const RECLASSIFY = `mutation($input: ReclassifyTicketInput!) { reclassifyTicket(input: $input) { ${FIELDS} } }`;
-const READ = `query($id: ID!) { ticket(id: $id) { ${FIELDS} sla { policy { name reason } } timeline { type actor data } } }`;
+const READ = `query($id: ID!) { ticket(id: $id) { ${FIELDS} live { type } sla { policy { name reason } } timeline { type actor data } } }`;
 
 describe('ticket types over GraphQL', () => {
   let system: TestSystem;
@@ -34,7 +34,7 @@ describe('ticket types over GraphQL', () => {
   const read = async (id: string) =>
     dataOf(
       await system.graphql<{
-        ticket: TypedTicket & { sla: { policy: { name: string; reason: string } | null }; timeline: Array<{ type: string; actor: string; data: Record<string, unknown> }> };
+        ticket: TypedTicket & { live: { type: string }; sla: { policy: { name: string; reason: string } | null }; timeline: Array<{ type: string; actor: string; data: Record<string, unknown> }> };
       }>(READ, { id }, admin),
     ).ticket;
 
@@ -87,6 +87,7 @@ describe('ticket types over GraphQL', () => {
       .reclassifyTicket;
     expect(changed).toMatchObject({ type: 'INCIDENT', slaPolicyName: 'Incidents' });
     const after = await read(ticket.id);
+    expect(after.live.type).toBe('INCIDENT');
     expect(after.sla.policy).toEqual({ name: 'Incidents', reason: 'Policy "Incidents" (position 0) matched: type incident.' });
     const [reclassified] = eventsOfType(after.timeline, 'reclassified');
     expect(reclassified).toEqual({ type: 'reclassified', actor: agentId, data: { type: { from: 'question', to: 'incident' } } });

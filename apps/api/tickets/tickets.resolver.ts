@@ -89,7 +89,12 @@ export class TicketsResolver {
   @ResolveField(() => TicketLiveStateModel, { nullable: true, description: 'Live from the ticket workflow.', middleware: [fieldRoles(...TICKET_WORKERS)] })
   async live(@Parent() ticket: TicketModel, @Context() context: object): Promise<TicketLiveStateModel> {
     const state = await this.loaders.of(context).liveState.load(ticket.id);
-    return { ...state, lastAgentReplyAt: state.lastAgentReplyAt ? new Date(state.lastAgentReplyAt) : null };
+    return {
+      ...state,
+      // A worker still on code from before ticket types answers without one: the row's is the same.
+      type: state.type ?? ticket.type,
+      lastAgentReplyAt: state.lastAgentReplyAt ? new Date(state.lastAgentReplyAt) : null,
+    };
   }
 
   @ResolveField(() => [TicketMessageModel], { middleware: [fieldRoles(...TICKET_WORKERS)] })

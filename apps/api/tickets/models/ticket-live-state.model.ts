@@ -1,7 +1,8 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { TicketPriority } from '../../../../libs/domain/tickets/ticket-fields.js';
 import type { TicketStatus } from '../../../../libs/domain/tickets/ticket-status.js';
-import { TicketPriorityEnum, TicketStatusEnum } from '../../common/graphql-enums.js';
+import type { TicketType } from '../../../../libs/domain/tickets/ticket-type.js';
+import { TicketPriorityEnum, TicketStatusEnum, TicketTypeEnum } from '../../common/graphql-enums.js';
 
 @ObjectType('TicketLiveState', { description: "The ticket workflow's own state, read by a workflow query." })
 export class TicketLiveStateModel {
@@ -10,6 +11,9 @@ export class TicketLiveStateModel {
 
   @Field(() => TicketPriorityEnum)
   priority!: TicketPriority;
+
+  @Field(() => TicketTypeEnum)
+  type!: TicketType;
 
   @Field(() => String, { nullable: true })
   groupId!: string | null;
