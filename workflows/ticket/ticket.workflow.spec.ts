@@ -275,6 +275,7 @@ describe('the ticket workflow on the time-skipping server', () => {
       await advanceTo(createdAt + 2 * HOUR);
       const [breach] = ofType(fakes.events, 'sla_breached');
       expect(Date.parse(breach.data.deadline as string)).toBe(createdAt + HOUR);
+      await recordHistory(handle, 'type-changed');
     });
   });
 
