@@ -3,14 +3,21 @@ import type { ImportedType, MigrationPhase } from '../../libs/domain/migration/i
 import { TYPE_ORDER, type BatchPlan, type Write } from './batch-plan.js';
 import { refreshTicketReportFacts } from '../../libs/db/reporting/ticket-report-facts.js';
 import { copyRows, type CopyValue } from './copy-rows.js';
-import { ticketTypeOrDefault, type TicketType } from '../../libs/domain/tickets/ticket-type.js';
+import { ticketTypeOrDefault, type TicketType, type TicketTypeDefaults } from '../../libs/domain/tickets/ticket-type.js';
+import { readTicketTypeDefaults } from '../../libs/db/ticket-type-defaults.js';
 
 interface TargetTable {
   table: string;
   columns: readonly string[];
   /** Columns a later run may change; a ticket's lifecycle (status, priority, …) belongs to its workflow once imported. */
   updatable: readonly string[];
-  row(write: Write): CopyValue[];
+  row(write: Write, settings: WriteSettings): CopyValue[];
+}
+
+/** What the help desk's settings say about the rows a batch writes. */
+interface WriteSettings {
+  /** The admin's default ticket type per channel, for tickets the export gives no type. */
+  typeDefaults: TicketTypeDefaults;
 }
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
@@ -37,7 +44,7 @@ const TABLES: Record<ImportedType, TargetTable> = {
       'tags', 'fields', 'created_at', 'updated_at', 'solved_at', 'closed_at', 'first_reply_at', 'type',
     ],
     updatable: ['subject', 'description', 'tags', 'fields', 'first_reply_at'],
-    row: ({ targetId, record: { values, customFields }, refs }) => {
+    row: ({ targetId, record: { values, customFields }, refs }, { typeDefaults }) => {
       const status = String(values.status);
       const [solvedAt, closedAt, updatedAt] = [text(values.solvedAt), text(values.closedAt), text(values.updatedAt)];
       // A done ticket's times come from the export, the last change standing in for them; never from its creation,
@@ -50,7 +57,7 @@ const TABLES: Record<ImportedType, TargetTable> = {
         status === 'closed' ? (closedAt ?? updatedAt ?? solvedAt) : null,
         text(values.firstReplyAt),
         // A ticket the export gives no type has its channel's default; the type then belongs to the workflow, like priority.
-        ticketTypeOrDefault(text(values.type) as TicketType | null, String(values.channel)),
+        ticketTypeOrDefault(text(values.type) as TicketType | null, String(values.channel), typeDefaults),
       ];
     },
   },
@@ -84,9 +91,12 @@ export interface BatchContext {
  * batch wrote or added messages to (imported history counts in reports with its original times).
  */
 export async function writeBatch(client: pg.PoolClient, context: BatchContext, plan: BatchPlan): Promise<void> {
+  const settings: WriteSettings = {
+    typeDefaults: plan.writesOf('ticket').length > 0 ? await readTicketTypeDefaults(async (text, values) => (await client.query(text, values)).rows) : {},
+  };
   for (const type of TYPE_ORDER) {
     const writes = plan.writesOf(type);
-    if (writes.length > 0) await upsert(client, context.runId, TABLES[type], writes);
+    if (writes.length > 0) await upsert(client, context.runId, TABLES[type], writes, settings);
   }
   const mapped = [
     ...[...plan.writes, ...plan.requesterCustomers.values()].map((write) => ({ record: write.record, targetId: write.targetId })),
@@ -154,11 +164,11 @@ async function recordImportedCreations(client: pg.PoolClient, ticketIds: string[
   );
 }
 
-async function upsert(client: pg.PoolClient, runId: string, target: TargetTable, writes: Write[]): Promise<void> {
+async function upsert(client: pg.PoolClient, runId: string, target: TargetTable, writes: Write[], settings: WriteSettings): Promise<void> {
   const stage = `stage_${target.table}`;
   const columns = target.columns.join(', ');
   await client.query(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${columns} FROM ${target.table} WITH NO DATA`);
-  await copyRows(client, stage, target.columns, writes.map((write) => target.row(write)));
+  await copyRows(client, stage, target.columns, writes.map((write) => target.row(write, settings)));
   await client.query(
     `INSERT INTO ${target.table} (${columns}, import_run_id)
      SELECT ${columns}, $1 FROM ${stage}

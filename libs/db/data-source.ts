@@ -44,6 +44,7 @@ import { AgentAvailabilityChangedAt1796800001600 } from './migrations/1796800001
 import { AbuseCounters1796900000100 } from './migrations/1796900000100-abuse-counters.js';
 import { InboundMailAuthentication1797000000000 } from './migrations/1797000000000-inbound-mail-authentication.js';
 import { TicketTypes1797200000000 } from './migrations/1797200000000-ticket-types.js';
+import { DefaultTicketTypes1797200000100 } from './migrations/1797200000100-default-ticket-types.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -95,6 +96,7 @@ export const MIGRATIONS = [
   AbuseCounters1796900000100,
   InboundMailAuthentication1797000000000,
   TicketTypes1797200000000,
+  DefaultTicketTypes1797200000100,
 ];
 
 export interface DataSourceOptions {

@@ -82,7 +82,13 @@ describe('migrating Zendesk exports', () => {
     expect(done.report.rejectsByReason).toEqual({ missing_requester: 2, unresolved_reference: 2 });
   });
 
-  it("maps the sandbox tickets' Zendesk type onto the ticket type: question as question, null as the channel's default", async () => {
+  it("maps the sandbox tickets' Zendesk type onto the ticket type: question as question, null as the channel's default (the admin's)", async () => {
+    const { token: admin } = await system.signIn(['admin']);
+    const setDefaults = async (defaultTicketTypes: Array<{ channel: string; type: string }>) => {
+      const result = await system.graphql('mutation($input: UpdateHelpdeskSettingsInput!) { updateHelpdeskSettings(input: $input) { autoCloseDays } }', { input: { defaultTicketTypes } }, admin);
+      expect(result.errors).toBeUndefined();
+    };
+    await setDefaults([{ channel: 'PHONE', type: 'INCIDENT' }]);
     // The sandbox's requesters and organizations are not in the export: this run gives every ticket one requester.
     const typed = mapping
       .replaceAll('      requesterId: requester_id\n', '')
@@ -92,15 +98,16 @@ describe('migrating Zendesk exports', () => {
       sourceSystem: 'zendesk', sourceKey: 'zendesk-types', files: [migrationFixture('zendesk-sample.jsonl')], mapping: typed, sampleSize: 0, maxRejectRate: 1,
     });
     await waitForRunStatus(system, operator, runId, 'completed');
+    await setDefaults([]);
     const rows = await system.dataSource.query(
       `SELECT m.source_id, t.channel, t.type, t.lifecycle_version > 0 AS workflow_wrote
          FROM tickets t JOIN migration_id_map m ON m.record_type = 'ticket' AND m.target_id = t.id::text
         WHERE t.import_run_id = $1 ORDER BY m.source_id`,
       [runId],
     );
-    // 125: type "question" (web); 121: type null (voice, so phone): its channel's default, question.
+    // 125: type "question" (web); 121: type null (voice, so phone): the phone channel's default, set to incident.
     expect(rows).toEqual([
-      { source_id: '121', channel: 'phone', type: 'question', workflow_wrote: true },
+      { source_id: '121', channel: 'phone', type: 'incident', workflow_wrote: true },
       { source_id: '125', channel: 'web', type: 'question', workflow_wrote: true },
     ]);
   });

@@ -616,7 +616,7 @@ describe('SLA configuration over GraphQL', () => {
       expect(dataOf(await call(READ_SETTINGS)).helpdeskSettings).toEqual(updated);
       expect(await system.dataSource.query('SELECT id, auto_close_days FROM helpdesk_settings')).toEqual([{ id: 1, auto_close_days: 7 }]);
       expect(await auditOf('helpdesk_settings', '1')).toEqual([
-        expect.objectContaining({ action: 'helpdesk_settings.updated', actor_user_id: adminId, before: { autoCloseDays: 4 }, after: { autoCloseDays: 7 } }),
+        expect.objectContaining({ action: 'helpdesk_settings.updated', actor_user_id: adminId, before: { autoCloseDays: 4, defaultTicketTypes: {} }, after: { autoCloseDays: 7, defaultTicketTypes: {} } }),
       ]);
     });
 

@@ -65,6 +65,33 @@ describe('ticket types over GraphQL', () => {
     expect(await system.dataSource.query('SELECT type FROM tickets WHERE id = $1', [incident.id])).toEqual([{ type: 'incident' }]);
   });
 
+  it("uses the admin's default type for a channel (helpdesk settings, audited), the fixed one for the others", async () => {
+    const SETTINGS = `mutation($input: UpdateHelpdeskSettingsInput!) { updateHelpdeskSettings(input: $input) { autoCloseDays defaultTicketTypes { channel type } } }`;
+    const set = (defaultTicketTypes: Array<{ channel: string; type: string }>) => system.graphql<{ updateHelpdeskSettings: { defaultTicketTypes: Array<{ channel: string; type: string }> } }>(SETTINGS, { input: { defaultTicketTypes } }, admin);
+    const updated = dataOf(await set([{ channel: 'PHONE', type: 'INCIDENT' }])).updateHelpdeskSettings;
+    expect(updated.defaultTicketTypes).toEqual([
+      { channel: 'EMAIL', type: 'QUESTION' },
+      { channel: 'WEB', type: 'QUESTION' },
+      { channel: 'CHAT', type: 'QUESTION' },
+      { channel: 'PHONE', type: 'INCIDENT' },
+      { channel: 'API', type: 'QUESTION' },
+      { channel: 'SOCIAL', type: 'QUESTION' },
+    ]);
+    expect(await system.dataSource.query(`SELECT before, after FROM audit_log WHERE entity_type = 'helpdesk_settings' ORDER BY id DESC LIMIT 1`)).toEqual([
+      { before: { autoCloseDays: 4, defaultTicketTypes: {} }, after: { autoCloseDays: 4, defaultTicketTypes: { phone: 'incident' } } },
+    ]);
+    try {
+      expect((await create({ channel: 'PHONE' })).type).toBe('INCIDENT');
+      expect((await create({ channel: 'PHONE', type: 'TASK' })).type).toBe('TASK');
+      expect((await create({ channel: 'EMAIL' })).type).toBe('QUESTION');
+      const twice = onlyError(await set([{ channel: 'PHONE', type: 'TASK' }, { channel: 'PHONE', type: 'PROBLEM' }]));
+      expect(twice).toMatchObject({ code: 'BAD_USER_INPUT', message: 'defaultTicketTypes: PHONE is listed more than once; list each channel once.' });
+    } finally {
+      dataOf(await set([]));
+    }
+    expect((await create({ channel: 'PHONE' })).type).toBe('QUESTION');
+  });
+
   it('gives a ticket opened by inbound mail the email channel default', async () => {
     const subject = `Typed by mail ${Date.now()}`;
     await sendToInbound(system.inboundSmtpPort, { from: 'mailer@example.com', subject, text: 'Where is my order?' });

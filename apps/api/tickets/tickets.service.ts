@@ -22,6 +22,7 @@ import { applyTicketFilters, applyTicketOrder } from './ticket-list-query.js';
 import type { TicketOrder } from './ticket-sort.js';
 import { restrictToScope, TicketVisibility, type TicketReader } from './ticket-visibility.js';
 import { newTicketFrom } from './new-ticket.js';
+import { readTicketTypeDefaults } from '../../../libs/db/ticket-type-defaults.js';
 import { attachToReply, checkReplyAttachments } from './reply-attachments.js';
 import { replyMessageIdFor } from './reply-message-id.js';
 import { TicketWorkflowsClient } from './ticket-workflows.client.js';
@@ -50,8 +51,9 @@ export class TicketsService {
    * same idempotency key finds the row, or joins the same workflow, and returns the same ticket. No caller: the ticket
    * came in by itself (inbound email).
    */
-  create(input: CreateTicketInput, caller: AuthenticatedUser | null): Promise<TicketEntity> {
-    return this.openOnce(newTicketFrom(input, caller?.id ?? null, new Date()), input);
+  async create(input: CreateTicketInput, caller: AuthenticatedUser | null): Promise<TicketEntity> {
+    const typeDefaults = input.type == null ? await readTicketTypeDefaults((text, values) => this.dataSource.query(text, values)) : {};
+    return this.openOnce(newTicketFrom(input, caller?.id ?? null, new Date(), null, typeDefaults), input);
   }
 
   /** The ticket's row, once its workflow (started now, or by an earlier try with the same key) has written it. */

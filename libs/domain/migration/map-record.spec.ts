@@ -53,8 +53,8 @@ describe('mapRecord', () => {
   it.each<[unknown, string | null]>([
     ['incident', 'incident'],
     ['task', 'task'],
-    [null, 'question'],
-  ])('maps the ticket type %s (null: the channel default) to %s', (type, expected) => {
+    [null, null],
+  ])('maps the ticket type %s (null: left to the channel default when written) to %s', (type, expected) => {
     const result = mapRecord(mapping!, ticket({ type }));
     expect(result.ok && result.record.values.type).toBe(expected);
   });
@@ -83,7 +83,7 @@ describe('mapRecord', () => {
           status: 'open',
           priority: 'high',
           channel: 'web',
-          type: 'question',
+          type: null,
           tags: ['a', 'b'],
           createdAt: '2024-01-02T03:04:05.000Z',
           updatedAt: '2024-01-03T00:00:00.000Z',

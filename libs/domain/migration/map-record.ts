@@ -2,7 +2,6 @@ import { sourcePathsOf, type FieldRule, type MigrationMapping, type TransformNam
 import type { ImportedType, MappedRecord, RejectReason, SourceRecord } from './migration-record.js';
 import { readSourcePath } from './source-path.js';
 import { allowedValues, TARGET_SCHEMA, type TargetField } from './target-schema.js';
-import { ticketTypeOrDefault } from '../tickets/ticket-type.js';
 
 /**
  * A failed record still carries the values its other fields mapped to (`values`), so that it is reported in the phase
@@ -42,8 +41,6 @@ export function mapRecord(mapping: MigrationMapping, record: SourceRecord): MapR
     else values[name] = converted;
   }
   if (rejection) return { ok: false, ...rejection, values };
-  // A ticket whose export names no type (Zendesk's null) gets its channel's default, as a new ticket would.
-  if (type === 'ticket' && values.type === null) values.type = ticketTypeOrDefault(null, String(values.channel));
   const customFields: Record<string, string> = {};
   for (const [name, path] of Object.entries(rules.customFields)) {
     const value = text(readSourcePath(record.fields, path));

@@ -33,7 +33,7 @@ export const TARGET_SCHEMA: Record<ImportedType, Record<string, TargetField>> = 
     status: { kind: 'status', required: true },
     priority: { kind: 'priority', required: true },
     channel: { kind: 'channel', required: true },
-    /** question, incident, problem, service_request or task; absent or empty: the channel's default type. */
+    /** question, incident, problem, service_request or task; empty: the channel's default type, chosen when written. */
     type: { kind: 'ticketType' },
     tags: { kind: 'list' },
     createdAt: { kind: 'date', required: true },

@@ -1,5 +1,5 @@
 import { TICKET_CHANNELS } from './ticket-fields.js';
-import { DEFAULT_TICKET_TYPE_BY_CHANNEL, TICKET_TYPES, isTicketType, ticketTypeOrDefault } from './ticket-type.js';
+import { DEFAULT_TICKET_TYPE_BY_CHANNEL, TICKET_TYPES, isTicketType, ticketTypeOrDefault, type TicketTypeDefaults } from './ticket-type.js';
 
 describe('ticket types', () => {
   it('lists the five types of issue 15', () => {
@@ -16,6 +16,15 @@ describe('ticket types', () => {
     expect(ticketTypeOrDefault(null, 'web')).toBe('question');
     expect(ticketTypeOrDefault('bogus' as never, 'chat')).toBe('question');
     expect(ticketTypeOrDefault(undefined, 'carrier-pigeon')).toBe('question');
+  });
+
+  it("prefers the admin's default for a channel that has one", () => {
+    const defaults = { phone: 'incident', chat: 'bogus' } as unknown as TicketTypeDefaults;
+    expect(ticketTypeOrDefault(undefined, 'phone', defaults)).toBe('incident');
+    expect(ticketTypeOrDefault('task', 'phone', defaults)).toBe('task');
+    expect(ticketTypeOrDefault(undefined, 'email', defaults)).toBe('question');
+    expect(ticketTypeOrDefault(undefined, 'chat', defaults)).toBe('question');
+    expect(ticketTypeOrDefault(undefined, 'constructor', {})).toBe('question');
   });
 
   it('tells types from other strings', () => {

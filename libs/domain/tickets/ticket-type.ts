@@ -18,12 +18,20 @@ export const DEFAULT_TICKET_TYPE_BY_CHANNEL: Readonly<Record<TicketChannel, Tick
   social: 'question',
 };
 
+/** An admin's defaults for some channels (helpdesk settings); the others keep DEFAULT_TICKET_TYPE_BY_CHANNEL. */
+export type TicketTypeDefaults = Partial<Record<TicketChannel, TicketType>>;
+
 export function isTicketType(value: unknown): value is TicketType {
   return typeof value === 'string' && (TICKET_TYPES as readonly string[]).includes(value);
 }
 
-/** The ticket's type: the one given, else its channel's default (an unknown channel: question). */
-export function ticketTypeOrDefault(type: TicketType | null | undefined, channel: TicketChannel | string): TicketType {
+/**
+ * The ticket's type: the one given, else its channel's default — the admin's for that channel when `defaults` has one,
+ * otherwise the fixed rule (an unknown channel: question).
+ */
+export function ticketTypeOrDefault(type: TicketType | null | undefined, channel: TicketChannel | string, defaults: TicketTypeDefaults = {}): TicketType {
   if (isTicketType(type)) return type;
-  return DEFAULT_TICKET_TYPE_BY_CHANNEL[channel as TicketChannel] ?? 'question';
+  const chosen = Object.hasOwn(defaults, channel) ? defaults[channel as TicketChannel] : undefined;
+  if (isTicketType(chosen)) return chosen;
+  return Object.hasOwn(DEFAULT_TICKET_TYPE_BY_CHANNEL, channel) ? DEFAULT_TICKET_TYPE_BY_CHANNEL[channel as TicketChannel] : 'question';
 }
