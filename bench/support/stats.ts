@@ -1,7 +1,8 @@
-/** p50 / p99 / max of a sample, by the nearest-rank method (no interpolation: every figure is a measured value). */
+/** p50 / p95 / p99 / max of a sample, by the nearest-rank method (no interpolation: every figure is a measured value). */
 export interface Summary {
   count: number;
   p50: number;
+  p95: number;
   p99: number;
   max: number;
 }
@@ -9,7 +10,7 @@ export interface Summary {
 export function summarize(values: number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = (p: number) => sorted[Math.max(Math.ceil((p / 100) * sorted.length) - 1, 0)] ?? NaN;
-  return { count: sorted.length, p50: rank(50), p99: rank(99), max: sorted.at(-1) ?? NaN };
+  return { count: sorted.length, p50: rank(50), p95: rank(95), p99: rank(99), max: sorted.at(-1) ?? NaN };
 }
 
 /** A plain text table: first column left-aligned, the others right-aligned. */

@@ -45,6 +45,7 @@ import { AbuseCounters1796900000100 } from './migrations/1796900000100-abuse-cou
 import { InboundMailAuthentication1797000000000 } from './migrations/1797000000000-inbound-mail-authentication.js';
 import { TicketTypes1797200000000 } from './migrations/1797200000000-ticket-types.js';
 import { DefaultTicketTypes1797200000100 } from './migrations/1797200000100-default-ticket-types.js';
+import { KnowledgeSearchCandidates1797250000000 } from './migrations/1797250000000-knowledge-search-candidates.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -97,6 +98,7 @@ export const MIGRATIONS = [
   InboundMailAuthentication1797000000000,
   TicketTypes1797200000000,
   DefaultTicketTypes1797200000100,
+  KnowledgeSearchCandidates1797250000000,
 ];
 
 export interface DataSourceOptions {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { KnowledgeArticleEntity } from '../../../libs/db/entities/knowledge-article.entity.js';
 import { escapeHtml, markdownToText, type KnowledgeAudience, type KnowledgeStatus } from '../../../libs/domain/knowledge/index.js';
 
@@ -22,9 +22,21 @@ export interface KnowledgeSearchHit {
  * focused one merely by repeating a word.
  */
 const RANK_NORMALIZATION = 1;
+const QUERY = `websearch_to_tsquery('english', :query)`;
+const IN_SCOPE = (alias: string) => `${alias}.status IN (:...statuses) AND ${alias}.audience IN (:...audiences)`;
 const MARK = 'StartSel=<mark>, StopSel=</mark>';
 const TITLE_HEADLINE = `${MARK}, HighlightAll=true`;
 const SNIPPET_HEADLINE = `${MARK}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
+
+/**
+ * Ranking reads each match's whole vector (TOASTed, about 2 KB): ranking every match of a query of common words, tens
+ * of thousands of articles, took most of a second (issue 17). So only candidates are ranked: up to TITLE_CANDIDATES
+ * articles matching in their title or tags (best title rank first: the title weighs most) and up to MATCH_CANDIDATES
+ * other matches. A query matching no more than MATCH_CANDIDATES articles (a phrase: having all its words) ranks them
+ * all, as before; past that, an article with the words in its body only may be left out.
+ */
+export const TITLE_CANDIDATES = 1000;
+export const MATCH_CANDIDATES = 500;
 
 /**
  * PostgreSQL full-text search over knowledge articles: the query in websearch syntax (quoted phrases, `or`,
@@ -37,13 +49,13 @@ export class KnowledgeSearchService {
 
   async search(query: string, scope: SearchScope, first: number): Promise<KnowledgeSearchHit[]> {
     if (scope.statuses.length === 0 || scope.audiences.length === 0) return [];
-    const { entities, raw } = await this.dataSource
+    const ranking = this.dataSource
       .getRepository(KnowledgeArticleEntity)
       .createQueryBuilder('article')
-      .addSelect(`ts_rank_cd(article.search_vector, websearch_to_tsquery('english', :query), ${RANK_NORMALIZATION})`, 'rank')
-      .where(`article.search_vector @@ websearch_to_tsquery('english', :query)`, { query })
-      .andWhere('article.status IN (:...statuses)', { statuses: scope.statuses })
-      .andWhere('article.audience IN (:...audiences)', { audiences: scope.audiences })
+      .addSelect(`ts_rank_cd(article.search_vector, ${QUERY}, ${RANK_NORMALIZATION})`, 'rank')
+      .where(`article.search_vector @@ ${QUERY}`, { query })
+      .andWhere(IN_SCOPE('article'), { statuses: scope.statuses, audiences: scope.audiences });
+    const { entities, raw } = await this.onlyCandidates(ranking)
       .orderBy('rank', 'DESC')
       .addOrderBy('article.updatedAt', 'DESC')
       .addOrderBy('article.id', 'ASC')
@@ -52,6 +64,20 @@ export class KnowledgeSearchService {
     if (entities.length === 0) return [];
     const highlights = await this.highlight(query, entities);
     return entities.map((article, i) => ({ article, rank: Number(raw[i].rank), ...highlights[i] }));
+  }
+
+  /**
+   * Limits the ranking to the candidates, found without reading any article's whole vector: title vectors are small
+   * and in the row, and the other matches are the index's own answer (phrases loosened to AND, which it answers
+   * alone; the ranking query checks them). Protected: the benchmark ranks every match beside it.
+   */
+  protected onlyCandidates(ranking: SelectQueryBuilder<KnowledgeArticleEntity>): SelectQueryBuilder<KnowledgeArticleEntity> {
+    return ranking.andWhere(`article.id IN (
+      (SELECT t.id FROM knowledge_articles t WHERE t.title_vector @@ ${QUERY} AND ${IN_SCOPE('t')}
+        ORDER BY ts_rank_cd(t.title_vector, ${QUERY}, ${RANK_NORMALIZATION}) DESC, t.updated_at DESC LIMIT ${TITLE_CANDIDATES})
+      UNION
+      (SELECT m.id FROM knowledge_articles m WHERE m.search_vector @@ knowledge_query_without_positions(${QUERY}) AND ${IN_SCOPE('m')}
+        LIMIT ${MATCH_CANDIDATES}))`);
   }
 
   /** The matched words marked in the titles and in passages of the bodies' text (Markdown removed), all escaped first. */

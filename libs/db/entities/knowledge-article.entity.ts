@@ -2,8 +2,8 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 import { KnowledgeArticleContent } from './knowledge-article-content.js';
 
 /**
- * A knowledge article as it is now; its earlier versions are in knowledge_article_versions. The search vector is a
- * column PostgreSQL generates from title, tags and body: it is not mapped, so nothing here can write it.
+ * A knowledge article as it is now; its earlier versions are in knowledge_article_versions. The search vectors are
+ * columns PostgreSQL generates from title, tags and body: they are not mapped, so nothing here can write them.
  */
 @Entity({ name: 'knowledge_articles' })
 export class KnowledgeArticleEntity extends KnowledgeArticleContent {
