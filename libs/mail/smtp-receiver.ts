@@ -109,6 +109,9 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions): Promise<S
       receive(stream, session, options).then(() => callback(), (error: unknown) => callback(asSmtpError(error)));
     },
   });
+  // A sender whose connection drops mid-transaction (reset, killed) is reported as a server 'error': unheard, it would
+  // be an uncaught exception that takes the whole process (the API, the dev outbox's host) down.
+  server.on('error', (error: Error) => console.warn(`smtp: a connection failed: ${error.message}`));
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
