@@ -7,6 +7,8 @@ import { startTestSystem, type TestSystem } from '../support/test-system.js';
 const APPROVE = `mutation($r: ID!) { approveRolloutGate(rolloutId: $r) { phaseId passed overrideReason } }`;
 const OVERRIDE = `mutation($r: ID!, $reason: String!) { overrideRolloutGate(rolloutId: $r, reason: $reason) { phaseId passed overrideReason } }`;
 const STATE = `query($id: ID!) { rollout(id: $id) { currentPhaseId gates { phaseId passed } } }`;
+const APPROVE_NAMED = `mutation($r: ID!, $p: ID!) { approveRolloutGate(rolloutId: $r, phaseId: $p) { phaseId passed overrideReason } }`;
+const OVERRIDE_NAMED = `mutation($r: ID!, $p: ID!, $reason: String!) { overrideRolloutGate(rolloutId: $r, phaseId: $p, reason: $reason) { phaseId passed overrideReason } }`;
 
 describe("a rollout's gates are decided by its lead or an admin", () => {
   let system: TestSystem;
@@ -53,5 +55,24 @@ describe("a rollout's gates are decided by its lead or an admin", () => {
     expect(overridden).toEqual({ phaseId: 'requirements', passed: true, overrideReason: 'Signed off in the steering meeting' });
     expect(dataOf(await system.graphql(STATE, { id: rolloutId }, lead)).rollout.currentPhaseId).toBe('platform-setup');
     expect(await overridesAudited()).toBe(1);
+  });
+
+  it('answers a repeated decision naming a passed gate with that decision, judging no other gate', async () => {
+    // The previous test passed requirements (override); platform setup's gate is current now.
+    const repeated = dataOf(await system.graphql(OVERRIDE_NAMED, { r: rolloutId, p: 'requirements', reason: 'Again' }, admin)).overrideRolloutGate;
+    expect(repeated).toEqual({ phaseId: 'requirements', passed: true, overrideReason: 'Signed off in the steering meeting' });
+    const approvedAgain = dataOf(await system.graphql(APPROVE_NAMED, { r: rolloutId, p: 'requirements' }, lead)).approveRolloutGate;
+    expect(approvedAgain).toEqual(repeated);
+    // A gate that is neither current nor passed is refused; nothing was judged meanwhile.
+    const later = onlyError(await system.graphql(APPROVE_NAMED, { r: rolloutId, p: 'go-live' }, lead));
+    expect(later).toMatchObject({ code: 'CONFLICT', message: 'The current gate is the one of "platform-setup", not of "go-live".' });
+    const state = dataOf(await system.graphql(STATE, { id: rolloutId }, lead)).rollout;
+    expect(state.currentPhaseId).toBe('platform-setup');
+    expect(state.gates.filter((gate: { phaseId: string }) => gate.phaseId === 'platform-setup')).toEqual([]);
+    expect(await gateEvents()).toEqual([{ type: 'gate_failed' }, { type: 'gate_overridden' }]);
+    expect(await overridesAudited()).toBe(1);
+    // Naming the current gate judges it as an unnamed call does: platform setup's tasks are open, so it fails.
+    const current = dataOf(await system.graphql(APPROVE_NAMED, { r: rolloutId, p: 'platform-setup' }, lead)).approveRolloutGate;
+    expect(current).toMatchObject({ phaseId: 'platform-setup', passed: false });
   });
 });

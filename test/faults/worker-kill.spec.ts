@@ -27,7 +27,8 @@ const UPDATE_SURVEY_SETTINGS = `mutation($input: UpdateSurveySettingsInput!) { u
 const CREATE_ROLLOUT = `mutation($input: CreateRolloutInput!) { createRollout(input: $input) { id } }`;
 const RECORD_BASELINE = `mutation($r: ID!, $b: BaselineInput!) { recordRolloutBaseline(rolloutId: $r, baseline: $b) }`;
 const COMPLETE_TASK = `mutation($r: ID!, $t: String!) { completeRolloutTask(rolloutId: $r, taskId: $t) { id } }`;
-const APPROVE_GATE = `mutation($r: ID!) { approveRolloutGate(rolloutId: $r) { phaseId passed } }`;
+// The approval names its gate, so a retry after a lost answer gets the decision made, never the next gate's.
+const APPROVE_GATE = `mutation($r: ID!) { approveRolloutGate(rolloutId: $r, phaseId: "requirements") { phaseId passed } }`;
 const ESCALATION_TYPES = ['escalation_notified', 'escalation_reassigned', 'escalation_priority_raised'];
 const ALARM_TYPES = ['sla_warning', 'sla_breached', ...ESCALATION_TYPES];
 const WORKER_ENTRY = fileURLToPath(new URL('../support/worker-process.ts', import.meta.url));

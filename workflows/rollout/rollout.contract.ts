@@ -148,8 +148,12 @@ export const completeTaskUpdate = defineUpdate<RolloutState, [{ taskId: string; 
 export const reassignTaskUpdate = defineUpdate<RolloutState, [{ taskId: string; by: string; ownerId: string }]>('reassignTask');
 export const redateTaskUpdate = defineUpdate<RolloutState, [{ taskId: string; by: string; dueDate: string }]>('redateTask');
 export const checklistItemUpdate = defineUpdate<RolloutState, [{ phaseId: string; item: string; passed: boolean; by: string }]>('checklistItem');
-export const approveGateUpdate = defineUpdate<GateRecord, [{ by: string }]>('approveGate');
-export const overrideGateUpdate = defineUpdate<GateRecord, [{ by: string; reason: string }]>('overrideGate');
+/**
+ * A gate decision. `phaseId` names the gate the caller means: a retry after a lost answer then gets the decision already
+ * made instead of judging the next phase's gate (absent: the current gate, as before).
+ */
+export const approveGateUpdate = defineUpdate<GateRecord, [{ by: string; phaseId?: string }]>('approveGate');
+export const overrideGateUpdate = defineUpdate<GateRecord, [{ by: string; reason: string; phaseId?: string }]>('overrideGate');
 export const startPilotUpdate = defineUpdate<RolloutState, [{ by: string; scope: PilotScope; durationDays: number; targets: PilotTargets }]>('startPilot');
 
 export const pilotStateQuery = defineQuery<PilotState>('pilotState');

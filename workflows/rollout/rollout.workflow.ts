@@ -180,6 +180,20 @@ export async function rolloutWorkflow(input: RolloutWorkflowInput): Promise<void
     return phase;
   }
 
+  /** The current gate, when it is the one the caller names (if any). */
+  function requireGate(phaseId: string | undefined): TemplatePhase {
+    const phase = requireActivePhase();
+    if (phaseId !== undefined && phase.id !== phaseId) {
+      throw ApplicationFailure.nonRetryable(`The current gate is the one of "${phase.id}", not of "${phaseId}".`, 'CONFLICT');
+    }
+    return phase;
+  }
+
+  /** The decision that passed the named phase's gate, if one did: what a retried approval or override gets back. */
+  function passedGate(phaseId: string | undefined): GateRecord | undefined {
+    return phaseId === undefined ? undefined : progress.gates.filter((gate) => gate.phaseId === phaseId && gate.passed).at(-1);
+  }
+
   /** Measures the current phase's exit criteria; refuses when another approval passed the gate meanwhile. */
   async function judgeGate(phase: TemplatePhase) {
     const facts = await measure.gateFacts(rolloutId);
@@ -279,8 +293,10 @@ export async function rolloutWorkflow(input: RolloutWorkflowInput): Promise<void
 
   setHandler(
     approveGateUpdate,
-    async ({ by }) => {
-      const phase = requireActivePhase();
+    async ({ by, phaseId }) => {
+      const passed = passedGate(phaseId);
+      if (passed) return passed;
+      const phase = requireGate(phaseId);
       const result = await judgeGate(phase);
       const gate: GateRecord = { phaseId: phase.id, at: now(), by, passed: result.passed, criteria: result.criteria, override: null };
       progress.gates.push(gate);
@@ -293,13 +309,15 @@ export async function rolloutWorkflow(input: RolloutWorkflowInput): Promise<void
       );
       return gate;
     },
-    { validator: (_request) => void requireActivePhase() },
+    { validator: ({ phaseId }) => void (passedGate(phaseId) ?? requireGate(phaseId)) },
   );
 
   setHandler(
     overrideGateUpdate,
-    async ({ by, reason }) => {
-      const phase = requireActivePhase();
+    async ({ by, reason, phaseId }) => {
+      const passed = passedGate(phaseId);
+      if (passed) return passed;
+      const phase = requireGate(phaseId);
       const result = await judgeGate(phase);
       const gate: GateRecord = { phaseId: phase.id, at: now(), by, passed: true, criteria: result.criteria, override: { reason } };
       progress.gates.push(gate);
@@ -307,8 +325,9 @@ export async function rolloutWorkflow(input: RolloutWorkflowInput): Promise<void
       return gate;
     },
     {
-      validator: ({ reason }) => {
-        requireActivePhase();
+      validator: ({ reason, phaseId }) => {
+        if (passedGate(phaseId)) return;
+        requireGate(phaseId);
         if (!reason.trim()) throw new Error('An override needs a reason.');
       },
     },

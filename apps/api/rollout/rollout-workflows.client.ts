@@ -67,12 +67,12 @@ export class RolloutWorkflowsClient {
     return this.update(rolloutId, checklistItemUpdate, request);
   }
 
-  approveGate(rolloutId: string, by: string): Promise<GateRecord> {
-    return this.update(rolloutId, approveGateUpdate, { by });
+  approveGate(rolloutId: string, request: RequestOf<typeof approveGateUpdate>): Promise<GateRecord> {
+    return this.update(rolloutId, approveGateUpdate, request);
   }
 
-  overrideGate(rolloutId: string, by: string, reason: string): Promise<GateRecord> {
-    return this.update(rolloutId, overrideGateUpdate, { by, reason });
+  overrideGate(rolloutId: string, request: RequestOf<typeof overrideGateUpdate>): Promise<GateRecord> {
+    return this.update(rolloutId, overrideGateUpdate, request);
   }
 
   startPilot(rolloutId: string, request: RequestOf<typeof startPilotUpdate>): Promise<RolloutState> {

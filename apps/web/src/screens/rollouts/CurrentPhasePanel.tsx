@@ -94,7 +94,7 @@ export function CurrentPhasePanel({ rollout, onChanged }: { rollout: RolloutDeta
         </fieldset>
       )}
       {checking.error && <ErrorNotice error={checking.error} />}
-      <GateActions rolloutId={rollout.id} phaseName={phase.name} onJudged={onChanged} />
+      <GateActions rolloutId={rollout.id} phaseId={phase.id} phaseName={phase.name} onJudged={onChanged} />
     </section>
   );
 }

@@ -6,8 +6,8 @@ import { StatusNotice } from '../../ui/StatusNotice';
 import { CriteriaTable } from './CriteriaTable';
 
 const RolloutsApproveGateMutation = graphql(`
-  mutation RolloutsApproveGate($rolloutId: ID!) {
-    approveRolloutGate(rolloutId: $rolloutId) {
+  mutation RolloutsApproveGate($rolloutId: ID!, $phaseId: ID!) {
+    approveRolloutGate(rolloutId: $rolloutId, phaseId: $phaseId) {
       phaseId
       passed
       criteria {
@@ -18,8 +18,8 @@ const RolloutsApproveGateMutation = graphql(`
 `);
 
 const RolloutsOverrideGateMutation = graphql(`
-  mutation RolloutsOverrideGate($rolloutId: ID!, $reason: String!) {
-    overrideRolloutGate(rolloutId: $rolloutId, reason: $reason) {
+  mutation RolloutsOverrideGate($rolloutId: ID!, $phaseId: ID!, $reason: String!) {
+    overrideRolloutGate(rolloutId: $rolloutId, phaseId: $phaseId, reason: $reason) {
       phaseId
       passed
     }
@@ -30,7 +30,7 @@ const RolloutsOverrideGateMutation = graphql(`
  * Passing the current phase's gate: the API measures its exit criteria and passes it when none failed; when one did,
  * the lead sees which and by how much, and may pass it anyway with a reason (audited).
  */
-export function GateActions({ rolloutId, phaseName, onJudged }: { rolloutId: string; phaseName: string; onJudged: () => void }) {
+export function GateActions({ rolloutId, phaseId, phaseName, onJudged }: { rolloutId: string; phaseId: string; phaseName: string; onJudged: () => void }) {
   const [approval, approve] = useMutation(RolloutsApproveGateMutation);
   const [override, overrideGate] = useMutation(RolloutsOverrideGateMutation);
   const [reason, setReason] = useState('');
@@ -39,13 +39,13 @@ export function GateActions({ rolloutId, phaseName, onJudged }: { rolloutId: str
 
   async function pass() {
     setPassedPhase(null);
-    const result = await approve({ rolloutId });
+    const result = await approve({ rolloutId, phaseId });
     if (result.data?.approveRolloutGate.passed) setPassedPhase(phaseName);
     if (result.data) onJudged();
   }
   async function submitOverride(event: FormEvent) {
     event.preventDefault();
-    const result = await overrideGate({ rolloutId, reason: reason.trim() });
+    const result = await overrideGate({ rolloutId, phaseId, reason: reason.trim() });
     if (result.data) {
       setPassedPhase(phaseName);
       setReason('');
