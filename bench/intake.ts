@@ -29,6 +29,7 @@ import { insertRoutingSetup } from './support/routing-fixtures.js';
 import { runBounded } from './support/run-bounded.js';
 import { seededRandom } from './support/seeded-random.js';
 import { SoakRecorder } from './support/soak-recorder.js';
+import { stopInOrder } from './support/stop-in-order.js';
 import { formatTable, seconds, summarize } from './support/stats.js';
 import { intakeBaselineWorkflow, openBaselineUpdate } from './workflows/intake-baseline.workflow.js';
 
@@ -559,7 +560,7 @@ async function profileLevel(client: Client, tickets: Array<{ id: string; ms: num
 
 function stopEverything(): Promise<void> {
   stopping ??= (async () => {
-    for (const [name, stop] of [
+    await stopInOrder('intake', [
       ['api', () => api?.stop()],
       ['worker', () => worker?.stop()],
       [
@@ -576,9 +577,7 @@ function stopEverything(): Promise<void> {
       // Closed last: after a failure, calls still retrying must meet a stopped server, not a closed channel (whose
       // error the client throws from a timer, which would end this process before the servers are stopped).
       ['temporal client', () => temporalConnection?.close()],
-    ] as const) {
-      await (async () => stop())().catch((error: unknown) => console.error(`intake: stopping ${name} failed:`, error));
-    }
+    ]);
     rmSync(dir, { recursive: true, force: true });
   })();
   return stopping;

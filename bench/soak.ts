@@ -20,6 +20,7 @@ import { startNodeChild, type NodeChild } from './support/node-child.js';
 import { seededRandom, type SeededRandom } from './support/seeded-random.js';
 import { reconcile, type SoakLedger } from './support/soak-reconcile.js';
 import { SoakCallError, SoakRecorder } from './support/soak-recorder.js';
+import { stopInOrder } from './support/stop-in-order.js';
 import { formatTable, mib, seconds } from './support/stats.js';
 
 // The load soak: `--clients` concurrent GraphQL clients doing mixed agent work (create, list, reply, solve, at-risk,
@@ -333,16 +334,14 @@ async function settledReport(gql: Gql, db: DataSource) {
 
 function stopEverything(): Promise<void> {
   stopping ??= (async () => {
-    for (const [name, stop] of [
+    await stopInOrder('soak', [
       ['api', () => api?.stop()],
       ['worker', () => worker?.stop()],
       ['dev outbox', () => outbox?.stop()],
       ['temporal client', () => temporalConnection?.close()],
       ['database', () => dataSource?.destroy()],
       ['stack', () => stack?.stop()],
-    ] as const) {
-      await (async () => stop())().catch((error: unknown) => console.error(`soak: stopping ${name} failed:`, error));
-    }
+    ]);
     rmSync(dir, { recursive: true, force: true });
   })();
   return stopping;
