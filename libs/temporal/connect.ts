@@ -1,10 +1,11 @@
-import { Connection } from '@temporalio/client';
+import type { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { connectClient } from './client-connection.js';
 
 /** A client connection for the API; fails fast with the address when Temporal is unreachable at start. */
 export async function connectTemporal(address: string): Promise<Connection> {
   try {
-    const connection = await Connection.connect({ address, connectTimeout: '5 seconds' });
+    const connection = await connectClient({ address, connectTimeout: '5 seconds' });
     await connection.workflowService.getSystemInfo({});
     return connection;
   } catch (error) {

@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { connectClient } from '../../libs/temporal/client-connection.js';
 import { createDataSource } from '../../libs/db/data-source.js';
 import { runMigrations } from '../../libs/db/run-migrations.js';
 import { hashPassword } from '../../apps/api/auth/password-hasher.js';
@@ -83,7 +84,7 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
   };
   // Its own gRPC subchannels (not grpc-js's process-wide pool): a test that restarts a Temporal server on the same port
   // must not find its fresh connections stuck behind this client's reconnect backoff.
-  const connection = await Connection.connect({ address: config.temporalAddress, channelArgs: { 'grpc.use_local_subchannel_pool': 1 } });
+  const connection = await connectClient({ address: config.temporalAddress, channelArgs: { 'grpc.use_local_subchannel_pool': 1 } });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const workerConnection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker: Worker = await createHelpdeskWorker({
