@@ -67,6 +67,7 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
                                 ELSE (fields || jsonb_strip_nulls($21::jsonb))
                                      - ARRAY(SELECT key FROM jsonb_each($21::jsonb) WHERE value = 'null'::jsonb) END,
                   type = COALESCE($22, type),
+                  problem_id = CASE WHEN $23::boolean THEN $24::uuid ELSE problem_id END,
                   updated_at = now()
            WHERE id = $1 AND lifecycle_version < $4`,
           [
@@ -92,6 +93,8 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
             snapshot.misrouted,
             snapshot.fieldChanges ?? null, // only an agent's change of the custom fields carries them
             snapshot.type ?? null, // a workflow of code older than ticket types sends none: the row keeps its own
+            snapshot.problemLink !== undefined, // only a link or unlink carries it; other writes leave the column alone
+            snapshot.problemLink?.problemId ?? null,
           ],
         );
         for (const event of snapshot.events) {

@@ -9,6 +9,7 @@ import { createRoutingActivities } from '../../activities/routing/routing.activi
 import { createSlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
 import type { SurveyLinkConfig } from '../../activities/surveys/survey-links.js';
 import { createSurveyActivities } from '../../activities/surveys/survey.activities.js';
+import { createProblemActivities } from '../../activities/tickets/problem.activities.js';
 import { createTicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
 import { workflowsEntryPath } from '../../libs/temporal/workflows-path.js';
 
@@ -37,6 +38,7 @@ export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Wo
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: workflowsEntryPath() }),
     activities: {
       ...createTicketLifecycleActivities({ dataSource }),
+      ...createProblemActivities({ dataSource, helpdeskAddress: mail.from }),
       ...createSlaRulesActivities({ dataSource }),
       ...createRoutingActivities({ dataSource }),
       ...createEmailActivities({ dataSource, mail, requestLinks: requestLinkConfig(surveyLinks), surveyLinks }),

@@ -46,6 +46,7 @@ import { InboundMailAuthentication1797000000000 } from './migrations/17970000000
 import { TicketTypes1797200000000 } from './migrations/1797200000000-ticket-types.js';
 import { DefaultTicketTypes1797200000100 } from './migrations/1797200000100-default-ticket-types.js';
 import { KnowledgeSearchCandidates1797250000000 } from './migrations/1797250000000-knowledge-search-candidates.js';
+import { ProblemsAndIncidents1797300000000 } from './migrations/1797300000000-problems-and-incidents.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -99,6 +100,7 @@ export const MIGRATIONS = [
   TicketTypes1797200000000,
   DefaultTicketTypes1797200000100,
   KnowledgeSearchCandidates1797250000000,
+  ProblemsAndIncidents1797300000000,
 ];
 
 export interface DataSourceOptions {

@@ -1,9 +1,6 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { randomUUID } from 'node:crypto';
-import type { SendTemplatedEmailInput } from '../../activities/email/email.activities.js';
-import { ALWAYS_OPEN_CALENDAR } from '../../libs/domain/calendar/index.js';
-import type { SurveySettings } from '../../libs/domain/survey/survey-settings.js';
+import { FAKE_AGENT as AGENT, fakeNewTicket as newTicket, fakeTicketActivities } from '../../test/support/ticket-workflow-fakes.js';
 import { withTicketWorker, type StartTicket } from '../../test/support/ticket-workflow-runs.js';
 import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
 import { surveyWorkflowId } from '../survey/survey.contract.js';
@@ -14,67 +11,11 @@ import {
   changeStatusUpdate,
   ticketStateQuery,
   TICKET_CLOSED_FAILURE,
-  type LifecycleSnapshot,
   type NewTicket,
-  type SlaRulesSnapshot,
 } from './ticket.contract.js';
 
 // Merge and collaborator changes in the ticket workflow, its activities replaced by in-memory fakes (the real ones,
 // the API and the mail are covered end to end in test/e2e/ticket-merge.e2e.spec.ts).
-
-const AGENT = 'agent-1';
-
-function fakeActivities() {
-  const snapshots = new Map<string, LifecycleSnapshot[]>();
-  const mails: SendTemplatedEmailInput[] = [];
-  const surveySettings: SurveySettings = { enabled: true, trigger: 'closed', delayMinutes: 60, reminderAfterDays: null, expiresAfterDays: 1 };
-  const activities = {
-    persistTicket: async (ticket: NewTicket) => ({ number: ticket.subject, createdAt: ticket.createdAt }),
-    recordLifecycle: async (snapshot: LifecycleSnapshot) => {
-      snapshots.set(snapshot.ticketId, [...(snapshots.get(snapshot.ticketId) ?? []), snapshot]);
-    },
-    resolveSlaRules: async (): Promise<SlaRulesSnapshot> => ({
-      policy: { id: 'policy-1', name: 'Standard', reason: 'no conditions' },
-      targets: { first_reply: { minutes: 60, businessHours: false }, resolution: { minutes: 480, businessHours: false } },
-      pauseWhile: {},
-      warningThresholds: [],
-      calendar: ALWAYS_OPEN_CALENDAR,
-      escalationPolicy: null,
-      autoCloseDays: 4,
-    }),
-    assignAgent: async () => ({ agentId: AGENT, reason: 'free' }),
-    queuedTicketsFor: async () => [],
-    sendTemplatedEmail: async (mail: SendTemplatedEmailInput) => {
-      mails.push(mail);
-      return { messageId: `<${mail.idempotencyKey}@example.com>`, alreadySent: false };
-    },
-    loadSurveySettings: async () => surveySettings,
-    openSurveyInvitation: async () => ({ surveyId: 's', expiresAt: new Date().toISOString() }),
-    recordSurveyStep: async () => true,
-  };
-  const eventsOf = (ticketId: string) => (snapshots.get(ticketId) ?? []).flatMap((snapshot) => snapshot.events);
-  const lastSnapshotOf = (ticketId: string) => snapshots.get(ticketId)!.at(-1)!;
-  return { activities, mails, eventsOf, lastSnapshotOf };
-}
-
-function newTicket(number: string): NewTicket {
-  return {
-    id: randomUUID(),
-    subject: number, // the fake persistTicket numbers the ticket by its subject
-    description: 'It does not work.',
-    requesterEmail: 'customer@example.com',
-    channel: 'email',
-    priority: 'normal',
-    groupId: 'tier-1',
-    organizationId: null,
-    customerTier: null,
-    tags: [],
-    createdBy: AGENT,
-    idempotencyKey: null,
-    followUpOf: null,
-    createdAt: new Date().toISOString(),
-  };
-}
 
 const merge = (primary: NewTicket) => ({ primaryTicketId: primary.id, primaryNumber: primary.subject, primarySubject: 'The first one', actorUserId: AGENT });
 
@@ -82,8 +23,8 @@ describe('merging tickets in the ticket workflow', () => {
   let env: TestWorkflowEnvironment;
   timeSkippingEnvPerTest((started) => (env = started));
 
-  async function run(body: (start: StartTicket, fakes: ReturnType<typeof fakeActivities>) => Promise<void>): Promise<void> {
-    const fakes = fakeActivities();
+  async function run(body: (start: StartTicket, fakes: ReturnType<typeof fakeTicketActivities>) => Promise<void>): Promise<void> {
+    const fakes = fakeTicketActivities();
     await withTicketWorker(env, fakes.activities, (start) => body(start, fakes));
   }
 

@@ -126,6 +126,10 @@ export interface TicketLifecycleState extends TicketClassification {
   mergedInto?: string;
   /** Custom (form) fields, as last set; absent in runs carried over from before fields could change (then the start input's). */
   fields?: Record<string, string>;
+  /** The problem this incident is linked to; absent (none) in runs from before problems. */
+  problemId?: string | null;
+  /** The last solved problem's solution this incident answered its requester with: a re-delivered notice is not answered twice. */
+  answeredProblemSolution?: string;
 }
 
 export interface TicketWorkflowInput {
@@ -243,7 +247,13 @@ export type TimelineEventType =
   | 'merged'
   | 'merged_in'
   | 'collaborator_added'
-  | 'collaborator_removed';
+  | 'collaborator_removed'
+  | 'linked_to_problem'
+  | 'unlinked_from_problem'
+  | 'incident_linked'
+  | 'incident_unlinked'
+  | 'solved_with_problem'
+  | 'known_error_recorded';
 
 /** Timeline events pushed live to subscribers (warnings, breaches, escalations). */
 export const LIVE_SLA_EVENT_TYPES: readonly TimelineEventType[] = [
@@ -278,5 +288,7 @@ export interface LifecycleSnapshot extends TicketClassification {
    * fields a migration's delta run wrote meanwhile stay (other writes leave the column alone).
    */
   fieldChanges?: Record<string, string | null>;
+  /** Present only when the incident was linked to a problem or unlinked (null) since the last write: the row's link. */
+  problemLink?: { problemId: string | null };
   events: TimelineEvent[];
 }

@@ -10,11 +10,13 @@ import {
   setHandler,
   startChild,
   upsertSearchAttributes,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { EmailActivities, SendTemplatedEmailInput } from '../../activities/email/email.activities.js';
 import type { RoutingActivities } from '../../activities/routing/routing.activities.js';
 import type { SlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
+import type { ProblemActivities } from '../../activities/tickets/problem.activities.js';
 import type { TicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
 import type { HolidayRule } from '../../libs/domain/calendar/index.js';
 import type { EmailTemplateKey } from '../../libs/domain/email/email-templates.js';
@@ -32,6 +34,7 @@ import {
   type TicketSla,
 } from '../../libs/domain/sla/index.js';
 import { fieldChanges, withFieldChanges } from '../../libs/domain/tickets/field-changes.js';
+import { problemLinkRefusal, solvesWithProblem } from '../../libs/domain/tickets/problem-links.js';
 import { transitionError, type TicketStatus } from '../../libs/domain/tickets/ticket-status.js';
 import { isTicketType, ticketTypeOrDefault, TICKET_TYPES } from '../../libs/domain/tickets/ticket-type.js';
 import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../libs/temporal/search-attributes.js';
@@ -52,6 +55,7 @@ import {
   ticketStateQuery,
   ticketWorkflowId,
   updateFieldsUpdate,
+  type AgentReplyEvent,
   type NewTicket,
   type SlaRulesSnapshot,
   type TicketClassification,
@@ -63,6 +67,15 @@ import {
 import { lifecycleSnapshot } from './ticket-read-model.js';
 import { collaboratorChangedUpdate } from './ticket-collaborators.contract.js';
 import { mergeIntoUpdate, ticketMergedInSignal, type MergedInNotice } from './ticket-merge.contract.js';
+import {
+  knownErrorRecordedUpdate,
+  linkToProblemUpdate,
+  problemIncidentChangedSignal,
+  problemSolvedSignal,
+  solveProblemUpdate,
+  unlinkFromProblemUpdate,
+  type ProblemIncidentNotice,
+} from './ticket-problem.contract.js';
 
 // Database outages are waited out: the lifecycle must reach PostgreSQL eventually, not give up.
 const retry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 } as const;
@@ -70,6 +83,7 @@ const { persistTicket, recordLifecycle } = proxyActivities<TicketLifecycleActivi
 const { resolveSlaRules } = proxyActivities<SlaRulesActivities>({ startToCloseTimeout: '30 seconds', retry });
 const routing = proxyActivities<RoutingActivities>({ startToCloseTimeout: '30 seconds', retry });
 const email = proxyActivities<EmailActivities>({ startToCloseTimeout: '1 minute', retry });
+const problems = proxyActivities<ProblemActivities>({ startToCloseTimeout: '30 seconds', retry });
 
 /** Routing and assignment came after tickets already running: their histories replay without it (`patched`). */
 const ROUTING_PATCH = 'routing-and-assignment';
@@ -227,13 +241,14 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   };
   void deliverNotifications();
 
-  const changeStatus = (events: TimelineEvent[], actor: string, to: TicketStatus): void => {
+  /** `mailSolved` false: the requester was just told in a reply (a problem solving its incidents), not twice. */
+  const changeStatus = (events: TimelineEvent[], actor: string, to: TicketStatus, { mailSolved = true } = {}): void => {
     const from = state.status;
     state.status = to;
     state.solvedAt = to === 'solved' ? Date.now() : null;
     if (to === 'closed') state.closedAt = Date.now();
     events.push(event('status_changed', actor, { from, to }));
-    if (to === 'solved') notify('solved', `solved:${state.eventSequence}`);
+    if (to === 'solved' && mailSolved) notify('solved', `solved:${state.eventSequence}`);
     applySla(events, actor, { type: 'status_changed', at: Date.now(), from, to });
     if ((to === 'solved' || to === 'closed') && state.assigneeId !== null) freedAgent = state.assigneeId;
     surveyNews = to;
@@ -315,6 +330,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
 
   /** Custom-field changes not written yet: the next write carries them (other writes leave the column alone). */
   let pendingFieldChanges: Record<string, string | null> | null = null;
+  /** Set when the incident was linked or unlinked: the next write carries its link (other writes leave the column alone). */
+  let problemLinkChanged = false;
   const commit = async (events: TimelineEvent[]): Promise<void> => {
     if (events.length === 0) return;
     state.lifecycleVersion += 1;
@@ -325,7 +342,9 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     ]);
     const fields = pendingFieldChanges ? { fieldChanges: pendingFieldChanges } : {};
     pendingFieldChanges = null;
-    await recordLifecycle({ ...lifecycleSnapshot(state, events), ...fields });
+    const link = problemLinkChanged ? { problemLink: { problemId: state.problemId ?? null } } : {};
+    problemLinkChanged = false;
+    await recordLifecycle({ ...lifecycleSnapshot(state, events), ...fields, ...link });
   };
 
   const runEscalationStep = async (events: TimelineEvent[], stepIndex: number, step: EscalationStep, alarm: SlaAlarm, repeat: boolean) => {
@@ -452,21 +471,21 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     },
   );
 
-  setHandler(
-    agentReplyUpdate,
-    ({ messageId, actorUserId, isPublic, at }) =>
-      change((events) => {
-        events.push(event('agent_replied', actorUserId, { messageId, isPublic }));
-        applySla(events, actorUserId, { type: 'agent_replied', at: Date.parse(at), public: isPublic });
-        if (isPublic) {
-          state.lastAgentReplyAt = at;
-          notify('agent_reply', `agent_reply:${messageId}`, messageId);
-        }
-        // A public answer to a new ticket means someone is on it.
-        if (isPublic && state.status === 'new') changeStatus(events, actorUserId, 'open');
-      }),
-    { validator: refuseWhenClosed('The ticket is closed: it takes no more replies.') },
-  );
+  /** A stored agent message on the timeline and the SLA clocks; a public one is mailed to the requester. */
+  const recordAgentReply = (events: TimelineEvent[], { messageId, actorUserId, isPublic, at }: AgentReplyEvent): void => {
+    events.push(event('agent_replied', actorUserId, { messageId, isPublic }));
+    applySla(events, actorUserId, { type: 'agent_replied', at: Date.parse(at), public: isPublic });
+    if (isPublic) {
+      state.lastAgentReplyAt = at;
+      notify('agent_reply', `agent_reply:${messageId}`, messageId);
+    }
+    // A public answer to a new ticket means someone is on it.
+    if (isPublic && state.status === 'new') changeStatus(events, actorUserId, 'open');
+  };
+
+  setHandler(agentReplyUpdate, (reply) => change((events) => recordAgentReply(events, reply)), {
+    validator: refuseWhenClosed('The ticket is closed: it takes no more replies.'),
+  });
 
   setHandler(
     customerReplyUpdate,
@@ -644,6 +663,128 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
         events.push(event(action === 'added' ? 'collaborator_added' : 'collaborator_removed', actorUserId, { email }));
       }),
     { validator: refuseWhenClosed('The ticket is closed: its collaborators can no longer change.') },
+  );
+
+  /** Tells a problem's workflow that this incident was linked to it or unlinked; false when that workflow has ended. */
+  const tellProblem = async (problemId: string, linked: boolean, actorUserId: string): Promise<boolean> => {
+    await condition(() => state.persisted !== null);
+    const notice: ProblemIncidentNotice = { incidentId: state.ticketId, incidentNumber: state.persisted!.number, linked, actorUserId };
+    return getExternalWorkflowHandle(ticketWorkflowId(problemId)).signal(problemIncidentChangedSignal, notice).then(
+      () => true,
+      () => false,
+    );
+  };
+
+  /**
+   * Linking this incident to a problem: the problem hears of it first, so a problem whose workflow has ended (closed)
+   * refuses the link before anything changes here. Linking to the problem it has already changes nothing.
+   */
+  setHandler(
+    linkToProblemUpdate,
+    async ({ problemId, problemNumber, actorUserId }) => {
+      if (state.problemId === problemId) return state;
+      state.problemId = problemId; // at once: a second link arriving meanwhile is refused by the validator
+      if (!(await tellProblem(problemId, true, actorUserId))) {
+        state.problemId = null;
+        throw ApplicationFailure.create({ type: TICKET_CLOSED_FAILURE, message: `Ticket #${problemNumber} is closed: no incident can be linked to it.`, nonRetryable: true });
+      }
+      return change((events) => {
+        problemLinkChanged = true;
+        events.push(event('linked_to_problem', actorUserId, { problemId, problemNumber }));
+      });
+    },
+    {
+      validator: ({ problemId, problemNumber }) => {
+        refuseWhenClosed('The ticket is closed: it can no longer be linked to a problem.')(problemId);
+        // The API checked that the other ticket is a problem; this ticket's own type and link are the workflow's.
+        const self = { id: state.ticketId, number: state.persisted?.number ?? state.ticketId, type: state.type, problemId: state.problemId ?? null };
+        const refusal = problemLinkRefusal(self, { id: problemId, number: problemNumber, type: 'problem', problemId: null });
+        if (refusal) throw new Error(refusal.message);
+      },
+    },
+  );
+
+  /** Unlinking: the problem's timeline notes it unless the problem is closed (its timeline is final then). */
+  setHandler(
+    unlinkFromProblemUpdate,
+    async ({ actorUserId }) => {
+      const problemId = state.problemId!;
+      state.problemId = null; // at once: a second unlink arriving meanwhile is refused by the validator
+      await tellProblem(problemId, false, actorUserId);
+      return change((events) => {
+        problemLinkChanged = true;
+        events.push(event('unlinked_from_problem', actorUserId, { problemId }));
+      });
+    },
+    {
+      validator: (request) => {
+        refuseWhenClosed('The ticket is closed: its problem link is final.')(request);
+        if (!state.problemId) throw new Error('The ticket is not linked to a problem.');
+      },
+    },
+  );
+
+  /** An incident was linked to this problem, or unlinked: noted on this problem's own timeline. */
+  setHandler(problemIncidentChangedSignal, async ({ incidentId, incidentNumber, linked, actorUserId }) => {
+    await change((events) => {
+      events.push(event(linked ? 'incident_linked' : 'incident_unlinked', actorUserId, { incidentId, incidentNumber }));
+    });
+  });
+
+  /**
+   * Solving a problem: it solves itself (its requester mailed as for any solve), then tells each linked incident still
+   * worked (read from the rows its incidents' workflows wrote), whose own workflow replies and solves it.
+   */
+  setHandler(
+    solveProblemUpdate,
+    async ({ solutionMessageId, actorUserId }) => {
+      const solved = await change((events) => {
+        const refusal = transitionError(state.status, 'solved');
+        if (refusal) throw new Error(refusal); // a due auto-close can have closed the ticket since validation
+        changeStatus(events, actorUserId, 'solved');
+      });
+      const notice = { problemId: state.ticketId, problemNumber: state.persisted!.number, solutionMessageId, actorUserId };
+      for (const incidentId of await problems.incidentsToSolveWith(state.ticketId)) {
+        // An incident closed meanwhile has no workflow left to tell: it needs nothing.
+        await getExternalWorkflowHandle(ticketWorkflowId(incidentId)).signal(problemSolvedSignal, notice).catch(() => undefined);
+      }
+      return solved;
+    },
+    {
+      validator: (_request) => {
+        if (state.type !== 'problem') throw new Error(`The ticket is of type ${state.type}: only a problem is solved with its incidents.`);
+        const refusal = transitionError(state.status, 'solved');
+        if (refusal) throw new Error(refusal);
+      },
+    },
+  );
+
+  /**
+   * This incident's problem was solved: one public reply to its requester (the solution filled with this incident's
+   * facts, mailed as any agent reply) and solved with it, no second mail. A notice for a problem it is no longer linked
+   * to, one already answered (re-delivered), or an incident solved or closed meanwhile changes nothing.
+   */
+  setHandler(problemSolvedSignal, async ({ problemId, problemNumber, solutionMessageId, actorUserId }) => {
+    await change(async (events) => {
+      const answered = state.answeredProblemSolution === solutionMessageId;
+      if (state.problemId !== problemId || answered || !solvesWithProblem(state.status)) return;
+      state.answeredProblemSolution = solutionMessageId;
+      const messageId = uuid4();
+      const { at } = await problems.postProblemSolutionReply({ incidentId: state.ticketId, solutionMessageId, messageId, actorUserId });
+      recordAgentReply(events, { messageId, actorUserId, isPublic: true, at });
+      events.push(event('solved_with_problem', actorUserId, { problemId, problemNumber, messageId }));
+      changeStatus(events, actorUserId, 'solved', { mailSolved: false });
+    });
+  });
+
+  /** The API stored the problem's known error; the timeline records who did it (the note itself is in PostgreSQL). */
+  setHandler(
+    knownErrorRecordedUpdate,
+    ({ actorUserId }) =>
+      change((events) => {
+        events.push(event('known_error_recorded', actorUserId));
+      }),
+    { validator: refuseWhenClosed('The ticket is closed: its known error is final.') },
   );
 
   if (state.persisted === null) {

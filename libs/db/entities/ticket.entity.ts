@@ -115,6 +115,10 @@ export class TicketEntity {
   @Column('uuid', { nullable: true })
   customerId!: string | null;
 
+  /** An incident's problem; written by the incident's workflow when an agent links or unlinks it. */
+  @Column('uuid', { nullable: true })
+  problemId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
