@@ -23,6 +23,13 @@ const PAGE = `query($email: String!, $first: Int!) {
   }
 }`;
 
+const PROBLEM_PAGE = `query($email: String!, $first: Int!) {
+  tickets(filter: { requesterEmail: $email }, first: $first) { edges { node { id problem { id knownError { note } } } } }
+}`;
+const RECLASSIFY = `mutation($input: ReclassifyTicketInput!) { reclassifyTicket(input: $input) { id } }`;
+const LINK = `mutation($input: LinkIncidentToProblemInput!) { linkIncidentToProblem(input: $input) { id } }`;
+const KNOWN_ERROR = `mutation($input: SetProblemKnownErrorInput!) { setProblemKnownError(input: $input) { id } }`;
+
 /**
  * Test only: a query that hands a Ticket to a role Ticket's expensive fields do not admit (implementation leads), as a
  * future parent with wider access might. The fields must refuse on their own.
@@ -135,6 +142,11 @@ describe('the fields of Ticket: batched per request, and guarded on their own', 
     'collaborators { email }',
     'mergedInto { id }',
     'mergedTickets { id }',
+    'problem { id }',
+    'incidents { id }',
+    'incidentCount',
+    'repeatedIncidentCount',
+    'knownError { note }',
   ])(
     'refuses Ticket.%s to a role it does not admit, even when a parent hands that role the ticket',
     async (field) => {
@@ -152,4 +164,33 @@ describe('the fields of Ticket: batched per request, and guarded on their own', 
       expect(workflowQueries.count()).toBe(0); // refused before anything was read
     },
   );
+
+  it(`reads the problems of a page of ${PAGE_SIZE} incidents, with their known error, in as many SQL queries as a page of 5`, async () => {
+    const problem = dataOf(await system.graphql(CREATE_TICKET, { input: newTicket({ type: 'PROBLEM', requesterEmail: 'ops@example.com' }) }, supervisor)).createTicket;
+    dataOf(await system.graphql(KNOWN_ERROR, { input: { problemId: problem.id, note: 'Known.', workaround: 'Restart.' } }, supervisor));
+    for (let batch = 0; batch < PAGE_SIZE; batch += 10) {
+      await Promise.all(
+        ticketIds.slice(batch, batch + 10).map(async (incidentId) => {
+          dataOf(await system.graphql(RECLASSIFY, { input: { ticketId: incidentId, type: 'INCIDENT' } }, supervisor));
+          dataOf(await system.graphql(LINK, { input: { incidentId, problemId: problem.id } }, supervisor));
+        }),
+      );
+    }
+    const statementsFor = async (first: number) => {
+      let page: Array<{ problem: { id: string; knownError: { note: string } } }> = [];
+      const statements = await sql.during(async () => {
+        page = dataOf(await replica.graphql(PROBLEM_PAGE, { email: requester, first }, supervisor)).tickets.edges.map((edge: { node: unknown }) => edge.node);
+      });
+      return { page, statements };
+    };
+
+    const small = await statementsFor(5);
+    const full = await statementsFor(PAGE_SIZE);
+
+    expect(full.page).toHaveLength(PAGE_SIZE);
+    expect(full.page.every((ticket) => ticket.problem.id === problem.id && ticket.problem.knownError.note === 'Known.')).toBe(true);
+    // The caller, the page, the problems of the page, their known errors: nothing grows with the page.
+    expect(full.statements).toHaveLength(small.statements.length);
+    expect(full.statements).toHaveLength(4);
+  }, 120_000);
 });

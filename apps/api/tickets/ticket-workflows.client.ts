@@ -31,6 +31,16 @@ import {
 } from '../../../workflows/ticket/ticket.contract.js';
 import { collaboratorChangedUpdate, type CollaboratorChange } from '../../../workflows/ticket/ticket-collaborators.contract.js';
 import { mergeIntoUpdate, type MergeIntoRequest } from '../../../workflows/ticket/ticket-merge.contract.js';
+import {
+  knownErrorRecordedUpdate,
+  linkToProblemUpdate,
+  solveProblemUpdate,
+  unlinkFromProblemUpdate,
+  type KnownErrorRecordedRequest,
+  type LinkToProblemRequest,
+  type SolveProblemRequest,
+  type UnlinkFromProblemRequest,
+} from '../../../workflows/ticket/ticket-problem.contract.js';
 import { APP_CONFIG } from '../app-config.token.js';
 import { userError } from '../common/user-error.js';
 
@@ -114,6 +124,34 @@ export class TicketWorkflowsClient {
   mergeInto(duplicateTicketId: string, request: MergeIntoRequest): Promise<TicketLifecycleState> {
     return this.update(duplicateTicketId, () =>
       this.temporal.workflow.getHandle(ticketWorkflowId(duplicateTicketId)).executeUpdate(mergeIntoUpdate, { args: [request], updateId: `merge:${request.primaryTicketId}` }),
+    );
+  }
+
+  /** Relinking to the same problem changes nothing, so a retry needs no update id. */
+  linkToProblem(incidentId: string, request: LinkToProblemRequest): Promise<TicketLifecycleState> {
+    return this.update(incidentId, () =>
+      this.temporal.workflow.getHandle(ticketWorkflowId(incidentId)).executeUpdate(linkToProblemUpdate, { args: [request] }),
+    );
+  }
+
+  unlinkFromProblem(incidentId: string, request: UnlinkFromProblemRequest): Promise<TicketLifecycleState> {
+    return this.update(incidentId, () =>
+      this.temporal.workflow.getHandle(ticketWorkflowId(incidentId)).executeUpdate(unlinkFromProblemUpdate, { args: [request] }),
+    );
+  }
+
+  /** The solution's message id doubles as the update id: a retried solve is applied once. */
+  solveProblem(problemId: string, request: SolveProblemRequest): Promise<TicketLifecycleState> {
+    return this.update(problemId, () =>
+      this.temporal.workflow
+        .getHandle(ticketWorkflowId(problemId))
+        .executeUpdate(solveProblemUpdate, { args: [request], updateId: `solve:${request.solutionMessageId}` }),
+    );
+  }
+
+  knownErrorRecorded(problemId: string, request: KnownErrorRecordedRequest): Promise<TicketLifecycleState> {
+    return this.update(problemId, () =>
+      this.temporal.workflow.getHandle(ticketWorkflowId(problemId)).executeUpdate(knownErrorRecordedUpdate, { args: [request] }),
     );
   }
 

@@ -8,6 +8,9 @@ import { TicketCollaboratorsService } from './ticket-collaborators.service.js';
 import { TicketMergeResolver } from './ticket-merge.resolver.js';
 import { TicketMergeService } from './ticket-merge.service.js';
 import { TicketAssigneeNameResolver, TicketEventActorNameResolver, TicketMessageAuthorNameResolver } from './ticket-people.resolver.js';
+import { ProblemKnownErrorsService } from './problem-known-errors.service.js';
+import { TicketProblemsResolver } from './ticket-problems.resolver.js';
+import { TicketProblemsService } from './ticket-problems.service.js';
 import { TicketQueuesResolver } from './ticket-queues.resolver.js';
 import { TicketVisibility } from './ticket-visibility.js';
 import { TicketLoadersOfRequest } from './loaders/ticket-loaders.js';
@@ -29,6 +32,9 @@ import { TicketsService } from './tickets.service.js';
     TicketMergeService,
     TicketCollaboratorsResolver,
     TicketCollaboratorsService,
+    TicketProblemsResolver,
+    TicketProblemsService,
+    ProblemKnownErrorsService,
     TicketQueuesResolver,
     TicketAssigneeNameResolver,
     TicketMessageAuthorNameResolver,

@@ -52,6 +52,9 @@ export function solvesWithProblem(incidentStatus: TicketStatus): boolean {
   return incidentStatus !== 'solved' && incidentStatus !== 'closed';
 }
 
+/** Size limits of a problem's known error (its note and its workaround each). */
+export const KNOWN_ERROR_LIMITS = { textMaxLength: 5_000 } as const;
+
 /** The variables the reply to a problem's incidents may use: those of any text to a customer, filled per incident. */
 export const PROBLEM_REPLY_VARIABLES: readonly string[] = TICKET_TEXT_VARIABLES;
 

@@ -3,9 +3,12 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { TicketEventEntity } from '../../../../libs/db/entities/ticket-event.entity.js';
 import { TicketMessageEntity } from '../../../../libs/db/entities/ticket-message.entity.js';
+import { TicketEntity } from '../../../../libs/db/entities/ticket.entity.js';
+import { knownErrorsOf, type KnownError } from '../../../../libs/db/problem-known-errors.js';
 import type { SenderAuthentication } from '../../../../libs/mail/sender-authentication.js';
 import type { TicketLifecycleState } from '../../../../workflows/ticket/ticket.contract.js';
 import { MAX_PAGE_SIZE } from '../tickets.service.js';
+import { TicketVisibility, type TicketReader, type TicketScope } from '../ticket-visibility.js';
 import { TicketWorkflowsClient } from '../ticket-workflows.client.js';
 import { concurrencyLimit } from './concurrency-limit.js';
 
@@ -25,6 +28,13 @@ export interface TicketLoaders {
   /** A user's display name by id (null: no such user, e.g. the 'system' actor), for the names on a ticket. */
   userNames: DataLoader<string, string | null>;
   mailAuthentication: DataLoader<string, TicketMailAuthentication>;
+  /** Tickets by id (null: no such ticket), e.g. the problems of the incidents on a page. */
+  tickets: DataLoader<string, TicketEntity | null>;
+  /** A problem's linked incidents by the problem's id, oldest first. */
+  incidentsOfProblem: DataLoader<string, TicketEntity[]>;
+  knownErrors: DataLoader<string, KnownError | null>;
+  /** What the reader may see (ticket-visibility.ts), worked out once per request. */
+  visibilityScope: DataLoader<TicketReader, TicketScope | null, string>;
 }
 
 /** The relay's verdicts on the mails a ticket received: the one that opened it, and those that became its messages. */
@@ -57,6 +67,8 @@ export class TicketLoadersOfRequest {
 
   private create(): TicketLoaders {
     const limit = concurrencyLimit(LIVE_STATE_QUERY_CONCURRENCY);
+    // The one visibility rule; it needs only the database, so the loaders make their own rather than take another dependency.
+    const visibility = new TicketVisibility(this.dataSource);
     return {
       // An error (e.g. an imported closed ticket has no workflow) fails that ticket's field only, not the page.
       liveState: new DataLoader((ticketIds) =>
@@ -67,7 +79,7 @@ export class TicketLoadersOfRequest {
           const rows = await this.dataSource
             .getRepository(TicketMessageEntity)
             .find({ where: { ticketId: In([...ticketIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
-          return groupByTicket(ticketIds, rows);
+          return groupByKey(ticketIds, rows, (row) => row.ticketId);
         },
         { maxBatchSize: MAX_PAGE_SIZE },
       ),
@@ -76,7 +88,7 @@ export class TicketLoadersOfRequest {
           const rows = await this.dataSource
             .getRepository(TicketEventEntity)
             .find({ where: { ticketId: In([...ticketIds]) }, order: { sequence: 'ASC' } });
-          return groupByTicket(ticketIds, rows);
+          return groupByKey(ticketIds, rows, (row) => row.ticketId);
         },
         { maxBatchSize: MAX_PAGE_SIZE },
       ),
@@ -106,15 +118,36 @@ export class TicketLoadersOfRequest {
         },
         { maxBatchSize: MAX_PAGE_SIZE },
       ),
+      tickets: new DataLoader(
+        async (ticketIds) => {
+          const rows = await this.dataSource.getRepository(TicketEntity).findBy({ id: In([...ticketIds]) });
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ticketIds.map((id) => byId.get(id) ?? null);
+        },
+        { maxBatchSize: MAX_PAGE_SIZE },
+      ),
+      incidentsOfProblem: new DataLoader(
+        async (problemIds) => {
+          const rows = await this.dataSource
+            .getRepository(TicketEntity)
+            .find({ where: { problemId: In([...problemIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+          return groupByKey(problemIds, rows, (row) => row.problemId!);
+        },
+        { maxBatchSize: MAX_PAGE_SIZE },
+      ),
+      knownErrors: new DataLoader((problemIds) => knownErrorsOf(this.dataSource.manager, problemIds), { maxBatchSize: MAX_PAGE_SIZE }),
+      visibilityScope: new DataLoader((readers) => Promise.all(readers.map((reader) => visibility.scopeOf(reader))), {
+        cacheKeyFn: (reader) => (reader === 'system' ? reader : reader.id),
+      }),
     };
   }
 }
 
-/** Rows of several tickets, already in order, split per ticket in the order of the keys. */
-function groupByTicket<Row extends { ticketId: string }>(ticketIds: readonly string[], rows: Row[]): Row[][] {
-  const byTicket = new Map<string, Row[]>(ticketIds.map((id) => [id, []]));
-  for (const row of rows) byTicket.get(row.ticketId)?.push(row);
-  return ticketIds.map((id) => byTicket.get(id)!);
+/** Rows of several keys (tickets, problems), already in order, split per key in the order of the keys. */
+function groupByKey<Row>(keys: readonly string[], rows: Row[], keyOf: (row: Row) => string): Row[][] {
+  const byKey = new Map<string, Row[]>(keys.map((key) => [key, []]));
+  for (const row of rows) byKey.get(keyOf(row))?.push(row);
+  return keys.map((key) => byKey.get(key)!);
 }
 
 function asError(error: unknown): Error {

@@ -83,4 +83,7 @@ export class TicketModel {
 
   @Field()
   updatedAt!: Date;
+
+  /** The row's link, read by `problem` (not a field itself: a problem the reader may not see must not show its id). */
+  problemId!: string | null;
 }
