@@ -2,6 +2,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
 import { openTicketUpdate, type NewTicket, type TicketWorkflowInput } from '../../workflows/ticket/ticket.contract.js';
 import { workflowBundle } from './test-stack.js';
 
@@ -31,4 +32,14 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_00
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Saves the run's history as a replay fixture (workflows/ticket/ticket.replay.spec.ts) when RECORD_TICKET_HISTORIES is
+ * set and the fixture does not exist yet. Old fixtures stay: they prove runs started by older code still replay (`patched`).
+ */
+export async function recordHistory(handle: { fetchHistory(): Promise<unknown> }, name: string): Promise<void> {
+  const file = new URL(`../../workflows/ticket/histories/${name}.json`, import.meta.url);
+  if (!process.env.RECORD_TICKET_HISTORIES || existsSync(file)) return;
+  writeFileSync(file, JSON.stringify(await handle.fetchHistory(), null, 1));
 }

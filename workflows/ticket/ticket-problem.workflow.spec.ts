@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FAKE_AGENT as AGENT, fakeNewTicket, fakeTicketActivities } from '../../test/support/ticket-workflow-fakes.js';
-import { waitUntil, withTicketWorker, type StartTicket } from '../../test/support/ticket-workflow-runs.js';
+import { recordHistory, waitUntil, withTicketWorker, type StartTicket } from '../../test/support/ticket-workflow-runs.js';
 import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
 import {
   linkToProblemUpdate,
@@ -77,6 +77,8 @@ describe('problems and their incidents in the ticket workflow', () => {
       await handles[0].signal(problemSolvedSignal, solvedNotice(problem));
       expect(await statusOf(handles[0])).toBe('solved');
       expect(fakes.storedReplies.filter((reply) => reply.incidentId === incidents[0].id)).toHaveLength(1);
+      await recordHistory(problemHandle, 'problem-solved-with-incidents');
+      await recordHistory(handles[0], 'incident-solved-with-problem');
     });
   });
 

@@ -2,14 +2,13 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { SendTemplatedEmailInput } from '../../activities/email/email.activities.js';
-import { existsSync, writeFileSync } from 'node:fs';
 import type { BusinessCalendar } from '../../libs/domain/calendar/index.js';
 import { utcOffsetAt } from '../../libs/domain/calendar/zoned-time.js';
 import type { EscalationStep } from '../../libs/domain/escalation/index.js';
 import type { SlaMetric, SlaTarget, SlaTicketFacts } from '../../libs/domain/sla/index.js';
 import type { RoutableTicket } from '../../libs/domain/routing/index.js';
 import type { TicketPriority } from '../../libs/domain/tickets/ticket-fields.js';
-import { waitUntil, withTicketWorker, type StartTicket } from '../../test/support/ticket-workflow-runs.js';
+import { recordHistory, waitUntil, withTicketWorker, type StartTicket } from '../../test/support/ticket-workflow-runs.js';
 import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
 import type { SurveySettings } from '../../libs/domain/survey/survey-settings.js';
 import { surveyStateQuery, surveyWorkflowId, type SurveyInvitationReference } from '../survey/survey.contract.js';
@@ -144,16 +143,6 @@ function newTicket(priority: TicketPriority, createdAt: number, groupId: string 
     followUpOf: null,
     createdAt: new Date(createdAt).toISOString(),
   };
-}
-
-/**
- * Saves the run's history as a replay fixture (ticket.replay.spec.ts) when RECORD_TICKET_HISTORIES is set and the
- * fixture does not exist yet. Old fixtures stay: they prove runs started by older code still replay (`patched`).
- */
-async function recordHistory(handle: { fetchHistory(): Promise<unknown> }, name: string): Promise<void> {
-  const file = new URL(`./histories/${name}.json`, import.meta.url);
-  if (!process.env.RECORD_TICKET_HISTORIES || existsSync(file)) return;
-  writeFileSync(file, JSON.stringify(await handle.fetchHistory(), null, 1));
 }
 
 const ofType = (events: TimelineEvent[], type: string) => events.filter((event) => event.type === type);
