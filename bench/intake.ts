@@ -21,6 +21,7 @@ import { TICKET_PRIORITIES } from '../libs/domain/tickets/ticket-fields.js';
 import { connectTemporal, connectWorker } from '../libs/temporal/connect.js';
 import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../libs/temporal/search-attributes.js';
 import { ticketWorkflowId, type TicketWorkflowInput } from '../workflows/ticket/ticket.contract.js';
+import { login } from './support/graphql-login.js';
 import { machineLoad } from './support/machine.js';
 import { startNodeChild, type NodeChild } from './support/node-child.js';
 import { postgresCpuReader } from './support/postgres-cpu.js';
@@ -390,17 +391,6 @@ async function ticketsSettled(db: DataSource, tickets: number): Promise<boolean>
     if (written >= tickets && sent >= tickets) return true;
   }
   return false;
-}
-
-async function login(url: string, email: string, password: string): Promise<string> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { token } }', variables: { input: { email, password } } }),
-  });
-  const body = (await response.json()) as { data?: { login: { token: string } } };
-  if (!body.data) throw new Error(`login of ${email} failed: ${JSON.stringify(body)}`);
-  return body.data.login.token;
 }
 
 // CPU per process, from Linux's /proc (one clock tick, 10 ms, of resolution; sums over hundreds of calls).

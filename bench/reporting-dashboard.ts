@@ -1,13 +1,7 @@
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import type { DataSource } from 'typeorm';
 import { createDataSource } from '../libs/db/data-source.js';
 import { helpdeskReport, type HelpdeskReportResult, type MetricFigure, type ReportSpec } from '../libs/db/reporting/helpdesk-report.js';
 import { refreshTicketReportFacts, type SqlRows } from '../libs/db/reporting/ticket-report-facts.js';
@@ -15,23 +9,12 @@ import { runMigrations } from '../libs/db/run-migrations.js';
 import { REPORT_METRICS, type ReportMetric } from '../libs/domain/reporting/index.js';
 import { startEmbeddedPostgres } from '../libs/devstack/embedded-postgres.js';
 import { freePort } from '../libs/devstack/free-port.js';
-import { stripTablesForBulkLoad } from './support/bulk-load-indexes.js';
 import { machineLoad } from './support/machine.js';
 import { explainAnalyze, planTree } from './support/plan-summary.js';
 import { postgresCpuReader } from './support/postgres-cpu.js';
-import {
-  EVENT_COLUMNS,
-  generateChunk,
-  MESSAGE_COLUMNS,
-  SLA_TARGETS,
-  seededUuid,
-  SURVEY_COLUMNS,
-  TICKET_COLUMNS,
-  type CorpusSetup,
-} from './support/reporting-corpus.js';
+import { insertCorpusHelpdesk, loadCorpus } from './support/reporting-corpus-load.js';
 import { naiveDashboard, type NaiveDashboard, type NaiveFigure, type NaiveGrouping } from './support/reporting-naive.js';
 import { runBounded } from './support/run-bounded.js';
-import { seededRandom } from './support/seeded-random.js';
 import { formatTable, seconds } from './support/stats.js';
 
 // The reporting issue: a year of history (1,000,000 tickets with their timelines, messages and surveys) generated
@@ -86,7 +69,6 @@ const DASHBOARD: ReportMetric[] = [
   'CSAT',
   'ONE_TOUCH_RATE',
 ];
-const LOADED_TABLES = ['tickets', 'ticket_events', 'ticket_messages', 'ticket_surveys'];
 const rate = (count: number, ms: number) => Math.round(count / (ms / 1000)).toLocaleString('en-US');
 const thousands = (value: number | string) => Number(value).toLocaleString('en-US');
 
@@ -107,17 +89,12 @@ try {
   try {
     await runMigrations(dataSource);
     const sql: SqlRows = (text, parameters) => dataSource.query(text, parameters);
-    const setup = await insertHelpdesk(dataSource);
+    const setup = await insertCorpusHelpdesk(dataSource, { tickets: ticketCount, now: NOW, groups: GROUPS, agentsPerGroup: AGENTS_PER_GROUP, seed });
 
     // 1. The history, with COPY into bare tables; keys, indexes and foreign keys built once afterwards.
-    const stripped = await stripTablesForBulkLoad(dataSource, LOADED_TABLES);
-    let started = performance.now();
-    const { ids, counts } = await loadCorpus(url, setup);
-    const copyMs = performance.now() - started;
-    const rebuilt = await stripped.restore();
-    started = performance.now();
-    await dataSource.query(`VACUUM ANALYZE tickets, ticket_events, ticket_messages, ticket_surveys`);
-    const vacuumMs = performance.now() - started;
+    const loaded = await loadCorpus(dataSource, url, setup, seed);
+    const { ids, counts, copyMs, vacuumMs } = loaded;
+    const rebuilt = loaded;
     const rows = counts.tickets + counts.events + counts.messages + counts.surveys;
     const [sizes] = await dataSource.query(
       `SELECT pg_size_pretty(pg_total_relation_size('tickets')) AS tickets, pg_size_pretty(pg_total_relation_size('ticket_events')) AS events,
@@ -125,7 +102,7 @@ try {
               (SELECT count(*) FROM ticket_surveys WHERE answered_at IS NOT NULL) AS answered`,
     );
     console.log(
-      `\nloaded with COPY (4 tables side by side, ${stripped.dropped} keys/indexes/foreign keys dropped first) in ${seconds(copyMs)} s, ` +
+      `\nloaded with COPY (4 tables side by side, ${loaded.dropped} keys/indexes/foreign keys dropped first) in ${seconds(copyMs)} s, ` +
         `${rate(rows, copyMs)} rows/s:\n` +
         `  tickets ${thousands(counts.tickets)} (${sizes.tickets}), ticket_events ${thousands(counts.events)} (${sizes.events}), ` +
         `ticket_messages ${thousands(counts.messages)} (${sizes.messages}), ticket_surveys ${thousands(counts.surveys)} of which ${thousands(sizes.answered)} answered (${sizes.surveys})\n` +
@@ -290,92 +267,6 @@ try {
 } finally {
   await postgres.stop();
   rmSync(dir, { recursive: true, force: true });
-}
-
-/** The help desk the history belongs to: agents (users), groups, a business calendar and the two SLA policies. */
-async function insertHelpdesk(dataSource: DataSource): Promise<CorpusSetup> {
-  const random = seededRandom(seed + 1);
-  const groupIds: string[] = [];
-  for (let i = 0; i < GROUPS; i++) {
-    const [{ id }] = await dataSource.query<Array<{ id: string }>>(`INSERT INTO groups (id, name) VALUES ($1, $2) RETURNING id`, [seededUuid(random), `Group ${i + 1}`]);
-    groupIds.push(id);
-  }
-  const agentIds = Array.from({ length: GROUPS * AGENTS_PER_GROUP }, () => seededUuid(random));
-  await dataSource.query(
-    `INSERT INTO users (id, email, display_name, password_hash, roles)
-     SELECT id, 'agent' || n || '@example.com', 'Agent ' || n, '-', '{agent}' FROM unnest($1::uuid[]) WITH ORDINALITY AS a(id, n)`,
-    [agentIds],
-  );
-  const [{ id: calendarId }] = await dataSource.query<Array<{ id: string }>>(
-    `INSERT INTO business_calendars (name, time_zone, intervals, holidays) VALUES ('Office hours', 'Europe/Paris', $1, '[]') RETURNING id`,
-    [JSON.stringify([1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '18:00' })))],
-  );
-  const policy = async (name: string, priorities: string[], businessHours: boolean, position: number) => {
-    const targets = Object.fromEntries(
-      priorities.map((priority) => [
-        priority,
-        {
-          first_reply: { minutes: SLA_TARGETS[priority].first_reply, businessHours },
-          resolution: { minutes: SLA_TARGETS[priority].resolution, businessHours },
-        },
-      ]),
-    );
-    // jsonb parameters go in as JSON text: node-postgres would turn a JS array into a PostgreSQL array.
-    const [{ id }] = await dataSource.query<Array<{ id: string }>>(
-      `INSERT INTO sla_policies (name, position, conditions, targets, pause_while, warning_thresholds, calendar_id)
-       VALUES ($1, $2, $3, $4, $5, '[0.75]', $6) RETURNING id`,
-      [name, position, JSON.stringify({ priorities }), JSON.stringify(targets), JSON.stringify({ resolution: ['pending', 'on_hold'] }), businessHours ? calendarId : null],
-    );
-    return { id, name };
-  };
-  return {
-    tickets: ticketCount,
-    now: NOW,
-    groupIds,
-    agentIds,
-    agentsPerGroup: AGENTS_PER_GROUP,
-    policies: { allHours: await policy('Urgent 24x7', ['urgent', 'high'], false, 0), businessHours: await policy('Standard', ['normal', 'low'], true, 1) },
-    customers: Math.max(1000, Math.floor(ticketCount / 5)),
-  };
-}
-
-/** Generates the history in one pass and streams each table's lines into its own COPY, the four side by side. */
-async function loadCorpus(url: string, setup: CorpusSetup) {
-  const random = seededRandom(seed);
-  const targets = [
-    `COPY tickets (${TICKET_COLUMNS.join(', ')}) FROM STDIN`,
-    `COPY ticket_events (${EVENT_COLUMNS.join(', ')}) FROM STDIN`,
-    `COPY ticket_messages (${MESSAGE_COLUMNS.join(', ')}) FROM STDIN`,
-    `COPY ticket_surveys (${SURVEY_COLUMNS.join(', ')}) FROM STDIN`,
-  ];
-  const clients = targets.map(() => new pg.Client({ connectionString: url }));
-  await Promise.all(clients.map((client) => client.connect()));
-  const ids: string[] = [];
-  const counts = { tickets: 0, events: 0, messages: 0, surveys: 0 };
-  try {
-    const streams = targets.map(() => new PassThrough());
-    const copies = targets.map((target, index) => pipeline(streams[index], clients[index].query(copyFrom(target))));
-    const produce = async () => {
-      const batch = 500;
-      for (let from = 0; from < setup.tickets; from += batch) {
-        const chunk = generateChunk(setup, random, from, Math.min(batch, setup.tickets - from), ids);
-        counts.tickets += chunk.ticketCount;
-        counts.events += chunk.eventCount;
-        counts.messages += chunk.messageCount;
-        counts.surveys += chunk.surveyCount;
-        const waits: Array<Promise<unknown>> = [];
-        [chunk.tickets, chunk.events, chunk.messages, chunk.surveys].forEach((text, index) => {
-          if (text.length > 0 && !streams[index].write(text)) waits.push(once(streams[index], 'drain'));
-        });
-        await Promise.all(waits);
-      }
-      for (const stream of streams) stream.end();
-    };
-    await Promise.all([produce(), ...copies]);
-  } finally {
-    await Promise.all(clients.map((client) => client.end()));
-  }
-  return { ids, counts };
 }
 
 /** `warmup` untimed runs, then `count` timed ones, one at a time; the last run's result. */

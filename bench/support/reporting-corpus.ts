@@ -1,3 +1,5 @@
+import { slaReadModel, type ClockEvent } from './corpus-sla-read-model.js';
+import { ticketSubject, ticketType } from './corpus-ticket-kind.js';
 import type { SeededRandom } from './seeded-random.js';
 
 // A year of help desk history for the reporting benchmark, generated ticket by ticket as the ticket workflow would have
@@ -16,7 +18,9 @@ import type { SeededRandom } from './seeded-random.js';
 // into the ticket before it within the hour (merged, closed without a status change, its clocks left as they were).
 //
 // The SLA deadlines are generated in calendar minutes from creation (pauses not taken off): reporting only reads the
-// events, so it does not matter that the business-hours policy's real deadlines would fall later.
+// events, so it does not matter that the business-hours policy's real deadlines would fall later. The row carries the
+// SLA summary the workflow keeps (next deadline, its metric, first breach; corpus-sla-read-model.ts), a type and a
+// subject naming a topic (corpus-ticket-kind.ts), which the read-side benchmark's lists filter and search on.
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -52,7 +56,7 @@ export interface CorpusChunk {
 export const TICKET_COLUMNS = [
   'id', 'subject', 'description', 'requester_email', 'channel', 'priority', 'status', 'lifecycle_version', 'created_at', 'updated_at',
   'group_id', 'tags', 'sla_policy_id', 'sla_policy_name', 'escalation_level', 'solved_at', 'closed_at', 'assignee_id',
-  'routed_group_id', 'misrouted', 'fields', 'queued_at',
+  'routed_group_id', 'misrouted', 'fields', 'queued_at', 'type', 'sla_deadline', 'sla_deadline_metric', 'sla_breached_at',
 ];
 export const EVENT_COLUMNS = ['ticket_id', 'sequence', 'type', 'actor', 'occurred_at', 'data'];
 export const MESSAGE_COLUMNS = ['id', 'ticket_id', 'author_type', 'author_user_id', 'body', 'is_public', 'created_at'];
@@ -97,7 +101,7 @@ interface PlannedEvent {
   type: string;
   actor: string;
   data: string;
-  /** status_changed: the new status; assigned: the agent; escalation_notified: whether it is a repeat. */
+  /** status_changed: the new status; assigned: the agent; escalation_notified: whether it is a repeat; SLA clock events: the metric. */
   detail?: string;
 }
 
@@ -160,12 +164,15 @@ export function generateChunk(setup: CorpusSetup, random: SeededRandom, from: nu
     }
     const policy = plan.priority === 'high' || plan.priority === 'urgent' ? setup.policies.allHours : setup.policies.businessHours;
     const lastAt = kept[kept.length - 1].at;
+    const clockEvents = kept.map((event): ClockEvent => ({ type: event.type, metric: event.type.startsWith('sla_') ? event.detail : undefined }));
+    const sla = slaReadModel(clockEvents, createdAt, SLA_TARGETS[plan.priority], status);
     const optional = (ms: number | null) => (ms === null ? '\\N' : iso(ms));
     tickets.push(
       [
-        id, `Ticket ${index + 1}`, 'Something is wrong.', plan.requester, plan.channel, plan.priority, status, kept.length, iso(createdAt),
+        id, `${ticketSubject(index)} #${index + 1}`, 'Something is wrong.', plan.requester, plan.channel, plan.priority, status, kept.length, iso(createdAt),
         iso(lastAt), plan.groupId, plan.tags, policy.id, policy.name, escalationLevel, optional(solvedAt), optional(closedAt),
         assignee ?? '\\N', plan.groupId, 'false', '{}', assignee === null && !DONE.has(status) ? iso(createdAt) : '\\N',
+        ticketType(index), optional(sla.deadline), sla.metric ?? '\\N', optional(sla.breachedAt),
       ].join('\t') + '\n',
     );
     // The survey row exists once it was sent; its answer only if the customer answered by now.
@@ -222,7 +229,7 @@ function planTicket(setup: CorpusSetup, random: SeededRandom, createdAt: number,
   event(createdAt, 'created', requester, { channel, followUpOf: null });
   event(createdAt, 'sla_policy_applied', 'system', { policyId: policy.id, name: policy.name });
   for (const metric of ['first_reply', 'resolution'] as const) {
-    event(createdAt, 'sla_started', 'system', { metric, targetMinutes: targets[metric], businessHours: policy === setup.policies.businessHours });
+    event(createdAt, 'sla_started', 'system', { metric, targetMinutes: targets[metric], businessHours: policy === setup.policies.businessHours }, metric);
   }
   message(createdAt, 'customer', null, true);
   const routedAt = createdAt + random.int(300, 3000);
@@ -238,7 +245,7 @@ function planTicket(setup: CorpusSetup, random: SeededRandom, createdAt: number,
     if (stopsAt > createdAt + 0.75 * target) event(createdAt + 0.75 * target, 'sla_warning', 'system', { metric, threshold: 0.75, at: iso(createdAt + 0.75 * target) });
     if (stopsAt <= createdAt + target) return;
     const deadline = createdAt + target;
-    event(deadline, 'sla_breached', 'system', { metric, deadline: iso(deadline), detectedAt: iso(deadline + 150), overdueMs: 150 });
+    event(deadline, 'sla_breached', 'system', { metric, deadline: iso(deadline), detectedAt: iso(deadline + 150), overdueMs: 150 }, metric);
     if (!random.chance(0.7)) return;
     const cause = { step: 1, trigger: 'breach', metric };
     event(deadline + 200, 'escalation_notified', 'system', { ...cause, repeat: false, recipients: 'group', groupId }, 'first');
@@ -270,7 +277,7 @@ function planTicket(setup: CorpusSetup, random: SeededRandom, createdAt: number,
     message(firstReplyAt, 'agent', agent, true);
     event(firstReplyAt, 'agent_replied', agent, { isPublic: true });
     move(firstReplyAt, 'open');
-    event(firstReplyAt, 'sla_stopped', 'system', { metric: 'first_reply' });
+    event(firstReplyAt, 'sla_stopped', 'system', { metric: 'first_reply' }, 'first_reply');
     t = firstReplyAt;
   } else {
     t = assignedAt + Math.floor(logNormal(random, 60, 1) * MINUTE);
@@ -307,7 +314,7 @@ function planTicket(setup: CorpusSetup, random: SeededRandom, createdAt: number,
   clockAlarms('resolution', solveAt);
   const closedDirectly = random.chance(0.02);
   move(solveAt, closedDirectly ? 'closed' : 'solved');
-  event(solveAt, 'sla_stopped', 'system', { metric: 'resolution' });
+  event(solveAt, 'sla_stopped', 'system', { metric: 'resolution' }, 'resolution');
   let lastSolveAt = solveAt;
   let survey: TicketPlan['survey'] = null;
   if (!closedDirectly) {
@@ -318,13 +325,13 @@ function planTicket(setup: CorpusSetup, random: SeededRandom, createdAt: number,
       event(backAt, 'customer_replied', requester, {});
       event(backAt, 'reopened', requester, {});
       move(backAt, 'open', requester);
-      event(backAt, 'sla_resumed', 'system', { metric: 'resolution' });
+      event(backAt, 'sla_resumed', 'system', { metric: 'resolution' }, 'resolution');
       const againAt = backAt + Math.floor(logNormal(random, 2 * 60, 1.0) * MINUTE);
       message(againAt, 'agent', agent, true);
       event(againAt, 'agent_replied', agent, { isPublic: true });
       lastSolveAt = againAt + Math.floor(logNormal(random, 20, 1.0) * MINUTE);
       move(lastSolveAt, 'solved');
-      event(lastSolveAt, 'sla_stopped', 'system', { metric: 'resolution' });
+      event(lastSolveAt, 'sla_stopped', 'system', { metric: 'resolution' }, 'resolution');
     }
     const closeAt = lastSolveAt + 4 * DAY;
     event(closeAt, 'auto_closed', 'system', { afterDays: 4 });

@@ -58,14 +58,18 @@ function applyAssignee(query: SelectQueryBuilder<TicketEntity>, assignee: Ticket
 
 /**
  * Full text as the knowledge base searches (websearch syntax, english stemming): a ticket matches on its subject or
- * description, or on any of its messages. A union of the two GIN-indexed lookups, so each uses its own index.
+ * description, or on any of its messages. The messages' matches are looked up once (their GIN index) into an array
+ * of ticket ids, so the condition on the ticket row is an OR of two indexable tests: a few matches are read through
+ * both indexes (BitmapOr on tickets_search and the primary key), many are found by walking the list's order index
+ * and testing each row. (A semi-join to a UNION of the two lookups made PostgreSQL hash-join every ticket: a scan of
+ * the whole table, 2.4 s at 1,000,000 tickets.)
  */
 function applySearch(query: SelectQueryBuilder<TicketEntity>, raw: string): void {
   const search = normalizeSearchQuery(raw);
   if (search === null) throw userError('BAD_USER_INPUT', 'search needs at least one letter or digit.', { field: 'filter.search' });
   query.andWhere(
-    `t.id IN (SELECT s.id FROM tickets s WHERE s.search_vector @@ websearch_to_tsquery('english', :search)
-              UNION SELECT m.ticket_id FROM ticket_messages m WHERE m.search_vector @@ websearch_to_tsquery('english', :search))`,
+    `(t.search_vector @@ websearch_to_tsquery('english', :search)
+      OR t.id = ANY(ARRAY(SELECT m.ticket_id FROM ticket_messages m WHERE m.search_vector @@ websearch_to_tsquery('english', :search))))`,
     { search },
   );
 }
