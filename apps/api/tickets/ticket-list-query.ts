@@ -11,12 +11,14 @@ const MINUTE_MS = 60_000;
 /**
  * The list's filters as SQL on the tickets alias `t`. Each is written the way its index (ticket-workspace migration)
  * can serve it: `= ANY` on btree columns, `@>` on the GIN-indexed tags and fields, `@@` on the search vectors.
+ * `searchMatches`: the search's matching ids when they are few (ticket-search-matches.ts), read by primary key.
  */
 export function applyTicketFilters(
   query: SelectQueryBuilder<TicketEntity>,
   filter: TicketsFilterInput | undefined,
   callerId: string,
   now: Date,
+  searchMatches: string[] | null = null,
 ): void {
   if (!filter) return;
   if (filter.status?.length) query.andWhere('t.status = ANY(:status)', { status: filter.status });
@@ -44,7 +46,7 @@ export function applyTicketFilters(
     const horizon = new Date(now.getTime() + filter.sla.atRiskWithinMinutes * MINUTE_MS);
     query.andWhere('t.sla_deadline > :now AND t.sla_deadline <= :horizon', { now, horizon });
   }
-  if (filter.search !== undefined) applySearch(query, filter.search);
+  if (filter.search !== undefined) applySearch(query, filter.search, searchMatches);
 }
 
 /** "Any of": the caller, nobody, or the agents named. */
@@ -62,11 +64,15 @@ function applyAssignee(query: SelectQueryBuilder<TicketEntity>, assignee: Ticket
  * of ticket ids, so the condition on the ticket row is an OR of two indexable tests: a few matches are read through
  * both indexes (BitmapOr on tickets_search and the primary key), many are found by walking the list's order index
  * and testing each row. (A semi-join to a UNION of the two lookups made PostgreSQL hash-join every ticket: a scan of
- * the whole table, 2.4 s at 1,000,000 tickets.)
+ * the whole table, about 1 s at 1,000,000 tickets.) A search with few matches is read by id instead.
  */
-function applySearch(query: SelectQueryBuilder<TicketEntity>, raw: string): void {
+function applySearch(query: SelectQueryBuilder<TicketEntity>, raw: string, matches: string[] | null): void {
   const search = normalizeSearchQuery(raw);
   if (search === null) throw userError('BAD_USER_INPUT', 'search needs at least one letter or digit.', { field: 'filter.search' });
+  if (matches !== null) {
+    query.andWhere('t.id = ANY(CAST(:searchMatches AS uuid[]))', { searchMatches: matches });
+    return;
+  }
   query.andWhere(
     `(t.search_vector @@ websearch_to_tsquery('english', :search)
       OR t.id = ANY(ARRAY(SELECT m.ticket_id FROM ticket_messages m WHERE m.search_vector @@ websearch_to_tsquery('english', :search))))`,

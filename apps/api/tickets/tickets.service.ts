@@ -19,6 +19,7 @@ import type { TicketsFilterInput } from './dto/tickets-filter.input.js';
 import type { UpdateTicketFieldsInput } from './dto/update-ticket-fields.input.js';
 import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.js';
 import { applyTicketFilters, applyTicketOrder } from './ticket-list-query.js';
+import { fewSearchMatches } from './ticket-search-matches.js';
 import type { TicketOrder } from './ticket-sort.js';
 import { restrictToScope, TicketVisibility, type TicketReader } from './ticket-visibility.js';
 import { newTicketFrom } from './new-ticket.js';
@@ -90,7 +91,8 @@ export class TicketsService {
     }
     const cursor = after ? decodeTicketCursor(after, order) : null;
     const query = this.tickets.createQueryBuilder('t').limit(first + 1);
-    applyTicketFilters(query, filter, caller.id, new Date());
+    const searchMatches = filter?.search !== undefined ? await fewSearchMatches(this.dataSource, filter.search) : null;
+    applyTicketFilters(query, filter, caller.id, new Date(), searchMatches);
     restrictToScope(query, await this.visibility.scopeOf(caller));
     applyTicketOrder(query, order, cursor);
     const { entities, raw } = await query.getRawAndEntities<{ sort_key: string }>();
