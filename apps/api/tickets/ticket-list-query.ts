@@ -60,11 +60,11 @@ function applyAssignee(query: SelectQueryBuilder<TicketEntity>, assignee: Ticket
 
 /**
  * Full text as the knowledge base searches (websearch syntax, english stemming): a ticket matches on its subject or
- * description, or on any of its messages. The messages' matches are looked up once (their GIN index) into an array
- * of ticket ids, so the condition on the ticket row is an OR of two indexable tests: a few matches are read through
- * both indexes (BitmapOr on tickets_search and the primary key), many are found by walking the list's order index
- * and testing each row. (A semi-join to a UNION of the two lookups made PostgreSQL hash-join every ticket: a scan of
- * the whole table, about 1 s at 1,000,000 tickets.) A search with few matches is read by id instead.
+ * description, or on any of its messages. A search with few matches (ticket-search-matches.ts) reads them by id.
+ * Otherwise the messages' matches are looked up once (their GIN index) into an array of ticket ids, so the condition
+ * on the ticket row is an OR of two indexable tests, and PostgreSQL walks the list's order index testing each row
+ * (or reads both indexes, BitmapOr on tickets_search and the primary key). A semi-join to a UNION of the two lookups
+ * made it hash-join every ticket: a scan of the whole table, about 1 s at 1,000,000 tickets.
  */
 function applySearch(query: SelectQueryBuilder<TicketEntity>, raw: string, matches: string[] | null): void {
   const search = normalizeSearchQuery(raw);
