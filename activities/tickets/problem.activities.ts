@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { TicketMessageEntity } from '../../libs/db/entities/ticket-message.entity.js';
+import { insertMessageOnce } from '../../libs/db/ticket-messages.js';
 import { renderTemplate } from '../../libs/domain/email/index.js';
 import { solvesWithProblem } from '../../libs/domain/tickets/problem-links.js';
 import type { TicketStatus } from '../../libs/domain/tickets/ticket-status.js';
@@ -48,13 +50,12 @@ export function createProblemActivities({ dataSource, helpdeskAddress }: Problem
         'helpdesk.address': helpdeskAddress,
         ...(solution.author_name ? { 'agent.name': solution.author_name } : {}),
       };
-      await dataSource.query(
-        `INSERT INTO ticket_messages (id, ticket_id, author_type, author_user_id, body, is_public)
-         VALUES ($1, $2, 'agent', $3, $4, true) ON CONFLICT (id) DO NOTHING`,
-        [messageId, incidentId, actorUserId, renderTemplate(solution.body, variables).text],
-      );
-      const [stored] = await dataSource.query<Array<{ created_at: Date }>>('SELECT created_at FROM ticket_messages WHERE id = $1', [messageId]);
-      return { at: stored.created_at.toISOString() };
+      const body = renderTemplate(solution.body, variables).text;
+      const reply = { id: messageId, ticketId: incidentId, authorType: 'agent', authorUserId: actorUserId, body, isPublic: true } as const;
+      // A retry finds the message its first attempt stored.
+      const stored =
+        (await insertMessageOnce(dataSource.manager, reply)) ?? (await dataSource.getRepository(TicketMessageEntity).findOneByOrFail({ id: messageId }));
+      return { at: stored.createdAt.toISOString() };
     },
   };
 }

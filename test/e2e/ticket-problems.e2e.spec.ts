@@ -60,7 +60,9 @@ describe('problems and their incidents (real API, PostgreSQL, Temporal, SMTP)', 
       await system.graphql(KNOWN_ERROR, { input: { problemId: problem.id, note: 'The certificate expired.', workaround: 'Accept the warning once.' } }, agent),
     ).setProblemKnownError;
     expect(known.knownError).toEqual({ note: 'The certificate expired.', workaround: 'Accept the warning once.', setBy: agentId });
-    const incidents = await Promise.all(['Outlook warns', 'Phone mail fails', 'Thunderbird refuses'].map((subject) => createTicket('INCIDENT', { subject })));
+    // One after another: `incidents` lists them oldest first, which is this order only if they were created in it.
+    const incidents = [];
+    for (const subject of ['Outlook warns', 'Phone mail fails', 'Thunderbird refuses']) incidents.push(await createTicket('INCIDENT', { subject }));
 
     for (const incident of incidents) {
       const linked = dataOf(await link(incident.id, problem.id)).linkIncidentToProblem;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TicketMessageEntity } from '../../../libs/db/entities/ticket-message.entity.js';
 import { TicketEntity } from '../../../libs/db/entities/ticket.entity.js';
@@ -24,6 +23,7 @@ import type { TicketOrder } from './ticket-sort.js';
 import { restrictToScope, TicketVisibility, type TicketReader } from './ticket-visibility.js';
 import { newTicketFrom } from './new-ticket.js';
 import { readTicketTypeDefaults } from '../../../libs/db/ticket-type-defaults.js';
+import { insertMessageOnce } from '../../../libs/db/ticket-messages.js';
 import { attachToReply, checkReplyAttachments } from './reply-attachments.js';
 import { replyMessageIdFor } from './reply-message-id.js';
 import { TicketWorkflowsClient } from './ticket-workflows.client.js';
@@ -117,7 +117,14 @@ export class TicketsService {
     const earlier = key === null ? null : await this.dataSource.getRepository(TicketMessageEntity).findOneBy({ id: messageId });
     if (earlier) return this.replyAgain(earlier, input, caller);
     await checkReplyAttachments(this.dataSource, input.ticketId, attachmentIds, caller.id);
-    const message = await this.storeMessage(input.ticketId, 'agent', caller.id, input.body, input.public, messageId);
+    const message = await insertMessageOnce(this.dataSource.manager, {
+      id: messageId,
+      ticketId: input.ticketId,
+      authorType: 'agent',
+      authorUserId: caller.id,
+      body: input.body,
+      isPublic: input.public,
+    });
     // A retry racing this one stored the message first.
     if (!message) return this.replyAgain(await this.dataSource.getRepository(TicketMessageEntity).findOneByOrFail({ id: messageId }), input, caller);
     try {
@@ -223,7 +230,7 @@ export class TicketsService {
     caller: AuthenticatedUser | null,
     idempotencyKey: string | null,
   ): Promise<TicketMessageEntity | null> {
-    const stored = await this.storeMessage(ticketId, 'customer', null, body, true, messageId);
+    const stored = await insertMessageOnce(this.dataSource.manager, { id: messageId, ticketId, authorType: 'customer', authorUserId: null, body, isPublic: true });
     const isNew = stored !== null;
     const message = stored ?? (await this.dataSource.getRepository(TicketMessageEntity).findOneByOrFail({ id: messageId }));
     if (message.ticketId !== ticketId || message.body !== body) {
@@ -270,20 +277,6 @@ export class TicketsService {
       ...(idempotencyKey !== null ? { idempotencyKey: `follow-up:${idempotencyKey}` } : {}),
     };
     return this.openOnce(newTicketFrom(input, caller?.id ?? null, new Date(), closed.id), input);
-  }
-
-  /** The stored message, or null when one with this id exists already (a retry's). */
-  private async storeMessage(
-    ticketId: string,
-    authorType: 'agent' | 'customer',
-    authorUserId: string | null,
-    body: string,
-    isPublic: boolean,
-    id: string = randomUUID(),
-  ): Promise<TicketMessageEntity | null> {
-    const messages = this.dataSource.getRepository(TicketMessageEntity);
-    const inserted = await messages.createQueryBuilder().insert().values({ id, ticketId, authorType, authorUserId, body, isPublic }).orIgnore().returning(['id']).execute();
-    return inserted.raw.length > 0 ? messages.findOneByOrFail({ id }) : null;
   }
 
 }
