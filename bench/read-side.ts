@@ -29,6 +29,7 @@ import { startNodeChild, type NodeChild } from './support/node-child.js';
 import { explainAnalyze } from './support/plan-summary.js';
 import { readSideCases, type Caller, type ReadCase } from './support/read-side-cases.js';
 import { insertKnowledgeBase } from './support/read-side-knowledge.js';
+import { compareSuggestionQueries } from './support/read-side-suggestions.js';
 import { insertCorpusHelpdesk, loadCorpus } from './support/reporting-corpus-load.js';
 import { SoakRecorder } from './support/soak-recorder.js';
 import { formatTable, seconds, summarize } from './support/stats.js';
@@ -44,7 +45,9 @@ import { stopInOrder } from './support/stop-in-order.js';
 // for it (captured in this process through the same services) run with index scans off (no index, bitmap or
 // index-only scans: what the read would cost without its indexes); it has no HTTP or GraphQL around it. Then each
 // statement's EXPLAIN (ANALYZE, BUFFERS): the indexes it used, rows and time.
+// Then knowledge suggestions in this process beside the query they replaced (every word of the ticket ORed).
 // Usage: node dist/bench/read-side.js [--tickets 1000000] [--runs 100] [--baseline-runs 3] [--articles 20000] [--seed 11]
+//   [--reads suggestKnowledgeArticles] (only the reads whose name contains it, and the floor)
 
 const { values } = parseArgs({
   options: {
@@ -54,6 +57,7 @@ const { values } = parseArgs({
     'baseline-runs': { type: 'string', default: '3' },
     articles: { type: 'string', default: '20000' },
     seed: { type: 'string', default: '11' },
+    reads: { type: 'string', default: '' },
   },
 });
 const ticketCount = Number(values.tickets);
@@ -178,7 +182,7 @@ try {
     rareWord: String(Math.ceil(ticketCount / 3)), // the subject of ticket number N ends with #N
     topicWord: TICKET_TOPICS[0],
   };
-  const cases = await readSideCases(services, world);
+  const cases = (await readSideCases(services, world)).filter((read, index) => index === 0 || read.name.includes(values.reads ?? ''));
   const captured: Array<{ statements: Statement[]; rows: number }> = [];
   for (const read of cases) {
     let rows = 0;
@@ -237,6 +241,20 @@ try {
           (fullScans.length > 0 ? '  <- a sequential scan of a large table' : ''),
       );
     }
+  }
+  // 7. Knowledge suggestions beside the query they replaced, in this process.
+  if (cases.some((read) => read.name.startsWith('suggestKnowledgeArticles'))) {
+    const compared = await compareSuggestionQueries(db, sampleTicketIds, runs, 5);
+    console.log(`\nsuggestKnowledgeArticles in this process (no HTTP), ${runs} runs each, the tickets in turn, ms:\n`);
+    console.log(
+      formatTable(
+        ['query', 'p50', 'p95', 'p99', 'max', 'EXPLAIN ms (first ticket)', 'buffers'],
+        compared.map(({ name, latency, executionMs, buffers }) => [
+          name, ...[latency.p50, latency.p95, latency.p99, latency.max, executionMs].map((ms) => ms.toFixed(1)), thousands(buffers),
+        ]),
+      ),
+    );
+    for (const { name, query, titles, plan } of compared) console.log(`- ${name}: "${query}" -> ${titles.join('; ')}\n${plan}`);
   }
   console.log(`\nmachine at the end: ${machineLoad()}`);
   exitCode = 0;

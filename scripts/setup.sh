@@ -37,4 +37,5 @@ if [ "$(cat "$python_tools/.versions" 2>/dev/null)" != "prometheus-client==$PROM
 fi
 
 # The web console the API serves under /app and /portal (skipped when nothing it is built from changed).
-bash scripts/build-web.sh
+# `npm run schema` skips it: the console's typed operations are generated from the schema it is about to write.
+[ "${SETUP_SKIP_WEB:-}" = 1 ] || bash scripts/build-web.sh

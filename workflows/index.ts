@@ -4,3 +4,4 @@ export { rolloutWorkflow } from './rollout/rollout.workflow.js';
 export { pilotWorkflow } from './rollout/pilot.workflow.js';
 export { surveyWorkflow } from './survey/survey.workflow.js';
 export { migrationRunWorkflow } from './migration/migration.workflow.js';
+export { serviceRequestWorkflow } from './service-request/service-request.workflow.js';

@@ -35,6 +35,8 @@ export interface Write {
   insert: boolean;
   /** Target ids of its references, resolved through the id map (`requesterId` → customer id, …). */
   refs: Record<string, string | null>;
+  /** An incident's problem further on in the export (its source id): linked when the problem is written. */
+  problemAhead?: string;
 }
 
 /** Everything a batch decided, before a row is written; counted so read = imported + updated + rejected + skipped. */
@@ -119,6 +121,7 @@ export const REFERENCES: Record<ImportedType, Array<{ field: string; target: Imp
   ticket: [
     { field: 'requesterId', target: 'customer', reason: 'missing_requester' },
     { field: 'organizationId', target: 'organization', reason: 'unresolved_reference' },
+    { field: 'problemId', target: 'ticket', reason: 'unresolved_reference' },
   ],
   message: [{ field: 'ticketId', target: 'ticket', reason: 'unresolved_reference' }],
   article: [],

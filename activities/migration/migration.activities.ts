@@ -28,6 +28,7 @@ import type {
 import { estimateImportSeconds } from './import-estimate.js';
 import { PhaseSpools } from './phase-spools.js';
 import { planBatch } from './plan-batch.js';
+import { ProblemsAhead } from './problems-ahead.js';
 import { importedTicketWorkflowStarts, startImportedTicketWorkflows } from './start-imported-ticket-workflows.js';
 import { readCsvHeader } from './sources/csv-source.js';
 import { readSource } from './sources/read-source.js';
@@ -54,6 +55,7 @@ interface LoadedRun {
 export function createMigrationActivities({ dataSource }: MigrationActivityDeps) {
   const cursors = new SourceCursors();
   const spools = new PhaseSpools();
+  const problemsAhead = new ProblemsAhead(spools);
 
   const loadRun = async (runId: string): Promise<LoadedRun> => {
     const [row] = await dataSource.query<Array<{ source: SourceSpec; source_key: string; mapping: string; started_at: Date }>>(
@@ -186,7 +188,9 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
       try {
         await client.query('BEGIN');
         const rows = { query: async <T,>(sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows as T };
-        const plan = await planBatch(rows, run.sourceKey, slice.records);
+        // Later phases find every problem imported already (they all come in the first ticket phase).
+        const problems = request.phase === 'open_tickets' ? await problemsAhead.of(run.runId, spoolKey, () => classify(run)) : new Map<string, number>();
+        const plan = await planBatch(rows, run.sourceKey, slice.records, problems);
         await writeBatch(client, { runId: run.runId, sourceKey: run.sourceKey, phase: request.phase }, plan);
         const result: BatchResult = {
           counts: plan.totals(),
@@ -262,6 +266,7 @@ export function createMigrationActivities({ dataSource }: MigrationActivityDeps)
         await tx.query(NOTIFY_MIGRATION_PROGRESS, [runId]);
       });
       await spools.remove(runId);
+      problemsAhead.forget(runId);
     },
   };
 }

@@ -11,7 +11,13 @@ export interface Queryable {
  * no requester), skips (not an imported type, a repeat of the same record, unchanged since the last run: the delta),
  * merges (a new customer whose email, or organization whose name, already exists), inserts and updates.
  */
-export async function planBatch(db: Queryable, sourceKey: string, classified: readonly ClassifiedRecord[]): Promise<BatchPlan> {
+export async function planBatch(
+  db: Queryable,
+  sourceKey: string,
+  classified: readonly ClassifiedRecord[],
+  /** Ordinals of the export's problem tickets (ProblemsAhead): an incident's problem further on is linked when written. */
+  problemsAhead: ReadonlyMap<string, number> = new Map(),
+): Promise<BatchPlan> {
   const plan = new BatchPlan();
   const candidates: Array<{ item: ClassifiedRecord; record: MappedRecord }> = [];
   const seen = new Set<string>();
@@ -26,8 +32,9 @@ export async function planBatch(db: Queryable, sourceKey: string, classified: re
     }
   }
 
-  // Dependencies first, so a customer can point at an organization of the same batch.
-  candidates.sort((a, b) => TYPE_ORDER.indexOf(a.record.type) - TYPE_ORDER.indexOf(b.record.type));
+  // Dependencies first, so a customer can point at an organization of the same batch, and an incident at its problem.
+  const rank = ({ record }: { record: MappedRecord }) => TYPE_ORDER.indexOf(record.type) * 2 + (record.values.problemId == null ? 0 : 1);
+  candidates.sort((a, b) => rank(a) - rank(b));
   const keys: Array<[RecordType, string]> = [];
   for (const { record } of candidates) {
     keys.push([record.type, record.sourceId]);
@@ -47,10 +54,14 @@ export async function planBatch(db: Queryable, sourceKey: string, classified: re
       continue;
     }
     const refs: Write['refs'] = {};
+    let problemAhead: string | undefined;
     const dangling = REFERENCES[record.type].find((ref) => {
       const value = record.values[ref.field];
       refs[ref.field] = value === null ? null : (known.get(`${ref.target}:${String(value)}`)?.targetId ?? null);
-      return value !== null && refs[ref.field] === null;
+      if (value === null || refs[ref.field] !== null) return false;
+      // A problem further on in the export: imported unlinked now, linked when the problem's batch is written.
+      if (ref.field === 'problemId' && (problemsAhead.get(String(value)) ?? -1) > item.ordinal) problemAhead = String(value);
+      return problemAhead === undefined;
     });
     if (dangling) {
       plan.reject(item, dangling.reason, `${dangling.field} ${String(record.values[dangling.field])} is not among the imported ${dangling.target}s.`);
@@ -71,7 +82,7 @@ export async function planBatch(db: Queryable, sourceKey: string, classified: re
     const targetId = own?.targetId ?? targetIdFor(sourceKey, record.type, record.sourceId);
     if (naturalKey !== null) taken.set(`${record.type}:${naturalKey}`, targetId);
     if (record.type === 'customer') record.values.email = String(record.values.email).trim().toLowerCase();
-    plan.write({ record, targetId, insert: !own, refs });
+    plan.write({ record, targetId, insert: !own, refs, ...(problemAhead !== undefined && { problemAhead }) });
     known.set(ownKey, { targetId, sourceUpdatedAt: record.sourceUpdatedAt });
   }
 

@@ -22,6 +22,7 @@ interface OpenTicketRow {
   organization_id: string | null;
   tags: string[];
   fields: Record<string, string>;
+  problem_id: string | null;
   created_at: Date;
   source_key: string;
   source_id: string;
@@ -39,7 +40,7 @@ export async function startImportedTicketWorkflows(dataSource: DataSource, runId
   for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
     const rows = await dataSource.query<OpenTicketRow[]>(
       `SELECT t.id, t.subject, t.description, t.requester_email, t.channel, t.priority, t.type, t.status, t.organization_id, t.tags,
-              t.fields, t.created_at, m.source_key, m.source_id
+              t.fields, t.problem_id, t.created_at, m.source_key, m.source_id
          FROM tickets t JOIN migration_id_map m ON m.record_type = 'ticket' AND m.target_id = t.id::text
         WHERE t.import_run_id = $1 AND t.status = ANY($2) AND t.lifecycle_version = 0 AND t.id > $3
         ORDER BY t.id LIMIT $4`,
@@ -102,5 +103,6 @@ function newTicketOf(row: OpenTicketRow, runId: string): NewTicket {
     fields: row.fields,
     createdAt: row.created_at.toISOString(),
     imported: { runId, sourceSystem: row.source_key, sourceId: row.source_id },
+    ...(row.problem_id ? { importedProblemId: row.problem_id } : {}),
   };
 }

@@ -41,7 +41,7 @@ const TABLES: Record<ImportedType, TargetTable> = {
     table: 'tickets',
     columns: [
       'id', 'subject', 'description', 'requester_email', 'customer_id', 'organization_id', 'channel', 'priority', 'status',
-      'tags', 'fields', 'created_at', 'updated_at', 'solved_at', 'closed_at', 'first_reply_at', 'type',
+      'tags', 'fields', 'created_at', 'updated_at', 'solved_at', 'closed_at', 'first_reply_at', 'type', 'problem_id',
     ],
     updatable: ['subject', 'description', 'tags', 'fields', 'first_reply_at'],
     row: ({ targetId, record: { values, customFields }, refs }, { typeDefaults }) => {
@@ -58,6 +58,8 @@ const TABLES: Record<ImportedType, TargetTable> = {
         text(values.firstReplyAt),
         // A ticket the export gives no type has its channel's default; the type then belongs to the workflow, like priority.
         ticketTypeOrDefault(text(values.type) as TicketType | null, String(values.channel), typeDefaults),
+        // Imported linked, as the incident's workflow would have linked it; later runs leave the link to the workflow.
+        refs.problemId ?? null,
       ];
     },
   },
@@ -146,7 +148,36 @@ export async function writeBatch(client: pg.PoolClient, context: BatchContext, p
     if (write.record.type === 'ticket') return [write.targetId];
     return write.record.type === 'message' && write.refs.ticketId ? [write.refs.ticketId] : [];
   });
-  await refreshTicketReportFacts(async (text, values) => (await client.query(text, values)).rows, touchedTickets);
+  const linkedEarlier = await linkIncidentsToProblemsWritten(client, context.sourceKey, plan.writesOf('ticket'));
+  await refreshTicketReportFacts(async (text, values) => (await client.query(text, values)).rows, [...touchedTickets, ...linkedEarlier]);
+}
+
+/**
+ * Incidents whose problem comes further on in the export wait in migration_pending_problem_links; a batch writing
+ * tickets links those whose problem it wrote (through the id map, written just before) and returns them. Their
+ * workflows start after the phase, so the link is the row's before any workflow reads it.
+ */
+async function linkIncidentsToProblemsWritten(client: pg.PoolClient, sourceKey: string, tickets: Write[]): Promise<string[]> {
+  const waiting = tickets.filter((write) => write.problemAhead !== undefined);
+  if (waiting.length > 0) {
+    await client.query(
+      `INSERT INTO migration_pending_problem_links (incident_id, source_key, problem_source_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT (incident_id) DO UPDATE SET problem_source_id = EXCLUDED.problem_source_id`,
+      [waiting.map((write) => write.targetId), waiting.map(() => sourceKey), waiting.map((write) => write.problemAhead)],
+    );
+  }
+  const problems = tickets.filter((write) => write.record.values.type === 'problem').map((write) => write.record.sourceId);
+  if (problems.length === 0) return [];
+  const linked = await client.query<{ id: string }>(
+    `WITH found AS (
+       DELETE FROM migration_pending_problem_links p USING migration_id_map m
+        WHERE p.source_key = $1 AND p.problem_source_id = ANY($2::text[])
+          AND m.source_key = p.source_key AND m.record_type = 'ticket' AND m.source_id = p.problem_source_id
+       RETURNING p.incident_id, m.target_id)
+     UPDATE tickets t SET problem_id = found.target_id::uuid FROM found WHERE t.id = found.incident_id RETURNING t.id`,
+    [sourceKey, problems],
+  );
+  return linked.rows.map((row) => row.id);
 }
 
 /**

@@ -19,11 +19,18 @@ interface PolicyRow {
 
 const DEFAULT_AUTO_CLOSE_DAYS = 4;
 
+/**
+ * The ticket's facts as its workflow knows them: a service request names its catalog service and item by id (absent
+ * for other tickets and in runs from before the catalog); the activity looks their names up for the policy's reason.
+ */
+export type SlaRulesRequest = Omit<SlaTicketFacts, 'service' | 'requestItem'> & { serviceId?: string | null; requestItemId?: string | null };
+
 /** Reads the SLA configuration for the ticket workflow. Read-only, so retries are harmless. */
 export function createSlaRulesActivities({ dataSource }: { dataSource: DataSource }) {
   return {
     /** The first active policy matching the ticket, with its calendar and escalation policy, as one snapshot. */
-    async resolveSlaRules(facts: SlaTicketFacts): Promise<SlaRulesSnapshot> {
+    async resolveSlaRules(request: SlaRulesRequest): Promise<SlaRulesSnapshot> {
+      const facts = await withCatalogNames(dataSource, request);
       const rows = await dataSource.query<PolicyRow[]>(
         `SELECT id, name, position, conditions, targets, pause_while, warning_thresholds, calendar_id, escalation_policy_id
          FROM sla_policies WHERE active ORDER BY position, name`,
@@ -60,6 +67,22 @@ export function createSlaRulesActivities({ dataSource }: { dataSource: DataSourc
 }
 
 export type SlaRulesActivities = ReturnType<typeof createSlaRulesActivities>;
+
+/** The facts with the service request's service and item named (a row deleted meanwhile: that condition cannot match). */
+async function withCatalogNames(dataSource: DataSource, request: SlaRulesRequest): Promise<SlaTicketFacts> {
+  const { serviceId, requestItemId, ...facts } = request;
+  if (!serviceId) return facts;
+  const [row] = await dataSource.query<Array<{ service_name: string | null; item_name: string | null }>>(
+    `SELECT (SELECT name FROM services WHERE id = $1) AS service_name,
+            (SELECT name FROM service_request_items WHERE id = $2) AS item_name`,
+    [serviceId, requestItemId ?? null],
+  );
+  return {
+    ...facts,
+    service: row.service_name === null ? null : { id: serviceId, name: row.service_name },
+    requestItem: requestItemId && row.item_name !== null ? { id: requestItemId, name: row.item_name } : null,
+  };
+}
 
 function toPolicy(row: PolicyRow): SlaPolicy {
   return {

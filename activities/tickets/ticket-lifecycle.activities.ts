@@ -21,8 +21,8 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
       await dataSource.query(
         `INSERT INTO tickets (id, subject, description, requester_email, channel, priority, status, lifecycle_version,
                               created_by, idempotency_key, created_at, updated_at, group_id, organization_id,
-                              customer_tier, tags, follow_up_of, fields, type)
-         VALUES ($1, $2, $3, $4, $5, $6, 'new', 0, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16)
+                              customer_tier, tags, follow_up_of, fields, type, service_id, request_item_id, request_values)
+         VALUES ($1, $2, $3, $4, $5, $6, 'new', 0, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
          ON CONFLICT (id) DO NOTHING`,
         [
           ticket.id,
@@ -41,8 +41,19 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
           ticket.followUpOf,
           ticket.fields ?? {},
           ticketTypeOrDefault(ticket.type, ticket.channel),
+          ticket.service?.serviceId ?? null,
+          ticket.service?.requestItemId ?? null,
+          ticket.service?.values ?? null,
         ],
       );
+      if (ticket.parentRequestId) {
+        // A fulfilment task's link to its request: written once, by the retry too if the first try stopped after the insert.
+        await dataSource.query('UPDATE tickets SET parent_request_id = $2, task_position = $3 WHERE id = $1 AND parent_request_id IS NULL', [
+          ticket.id,
+          ticket.parentRequestId,
+          ticket.taskPosition ?? null,
+        ]);
+      }
       const [row] = await dataSource.query<Array<{ number: string; created_at: Date }>>(
         'SELECT number, created_at FROM tickets WHERE id = $1',
         [ticket.id],

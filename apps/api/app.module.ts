@@ -10,6 +10,7 @@ import { APP_CONFIG } from './app-config.token.js';
 import { AbuseLimitsModule } from './abuse-limits/abuse-limits.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CatalogModule } from './catalog/catalog.module.js';
 import { formatError } from './common/format-error.js';
 import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
 import { aliasLimitRule, complexityLimitPlugin, depthLimitRule } from './common/query-limits.js';
@@ -92,6 +93,7 @@ export class AppModule {
         AbuseLimitsModule,
         AuditModule,
         AuthModule,
+        CatalogModule,
         HealthModule,
         KnowledgeModule,
         MacrosModule,

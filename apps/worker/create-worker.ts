@@ -10,6 +10,7 @@ import { createSlaRulesActivities } from '../../activities/sla/sla-rules.activit
 import type { SurveyLinkConfig } from '../../activities/surveys/survey-links.js';
 import { createSurveyActivities } from '../../activities/surveys/survey.activities.js';
 import { createProblemActivities } from '../../activities/tickets/problem.activities.js';
+import { createServiceRequestActivities } from '../../activities/service-requests/service-request.activities.js';
 import { createTicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
 import { workflowsEntryPath } from '../../libs/temporal/workflows-path.js';
 
@@ -39,6 +40,7 @@ export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Wo
     activities: {
       ...createTicketLifecycleActivities({ dataSource }),
       ...createProblemActivities({ dataSource, helpdeskAddress: mail.from }),
+      ...createServiceRequestActivities({ dataSource }),
       ...createSlaRulesActivities({ dataSource }),
       ...createRoutingActivities({ dataSource }),
       ...createEmailActivities({ dataSource, mail, requestLinks: requestLinkConfig(surveyLinks), surveyLinks }),

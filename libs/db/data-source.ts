@@ -47,6 +47,14 @@ import { TicketTypes1797200000000 } from './migrations/1797200000000-ticket-type
 import { DefaultTicketTypes1797200000100 } from './migrations/1797200000100-default-ticket-types.js';
 import { KnowledgeSearchCandidates1797250000000 } from './migrations/1797250000000-knowledge-search-candidates.js';
 import { ProblemsAndIncidents1797300000000 } from './migrations/1797300000000-problems-and-incidents.js';
+import { ServiceCatalog1797400000000 } from './migrations/1797400000000-service-catalog.js';
+import { ServiceRequestFulfilment1797400000100 } from './migrations/1797400000100-service-request-fulfilment.js';
+import { IncidentProblemFacts1797400000200 } from './migrations/1797400000200-incident-problem-facts.js';
+import { KnowledgeSuggestionTerms1797400000300 } from './migrations/1797400000300-knowledge-suggestion-terms.js';
+import { TicketFieldDefinitions1797400000400 } from './migrations/1797400000400-ticket-field-definitions.js';
+import { TicketFieldDefinitionEntity } from './entities/ticket-field-definition.entity.js';
+import { ServiceEntity } from './entities/service.entity.js';
+import { ServiceRequestItemEntity } from './entities/service-request-item.entity.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Listed, not globbed: ESM and the test runner load no files by pattern.
@@ -74,6 +82,9 @@ export const ENTITIES = [
   KnowledgeArticleLinkEntity,
   KnowledgeSearchEntity,
   SurveySettingsEntity,
+  ServiceEntity,
+  ServiceRequestItemEntity,
+  TicketFieldDefinitionEntity,
 ];
 export const MIGRATIONS = [
   Foundation1795420800000,
@@ -101,6 +112,11 @@ export const MIGRATIONS = [
   DefaultTicketTypes1797200000100,
   KnowledgeSearchCandidates1797250000000,
   ProblemsAndIncidents1797300000000,
+  ServiceCatalog1797400000000,
+  ServiceRequestFulfilment1797400000100,
+  IncidentProblemFacts1797400000200,
+  KnowledgeSuggestionTerms1797400000300,
+  TicketFieldDefinitions1797400000400,
 ];
 
 export interface DataSourceOptions {

@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { RequestValues } from '../../libs/domain/catalog/catalog-item.js';
 import type { BusinessCalendar } from '../../libs/domain/calendar/index.js';
 import type { EscalationPolicy, EscalationStep } from '../../libs/domain/escalation/index.js';
 import type { RequiredSkill } from '../../libs/domain/routing/index.js';
@@ -48,6 +49,24 @@ export interface NewTicket extends Omit<TicketClassification, 'type'> {
   createdAt: string;
   /** Set for tickets a migration run brought in: they send no customer notifications. */
   imported?: { runId: string; sourceSystem: string; sourceId: string };
+  /** An imported incident's problem, linked by the import (its row has it); absent for every other start. */
+  importedProblemId?: string;
+  /** A service request's catalog item and its validated form values; absent for other tickets (and in older runs). */
+  service?: ServiceRequestFacts;
+  /**
+   * Set for a service request's fulfilment task (type task): the request it fulfils (service-request.contract.ts); its
+   * workflow tells the request's fulfilment when it is solved, and mails nobody (a task is internal work).
+   */
+  parentRequestId?: string | null;
+  /** A fulfilment task's 1-based place in its request item's order. */
+  taskPosition?: number | null;
+}
+
+/** What a service request was asked for: the service, its request item and the form values (see libs/domain/catalog). */
+export interface ServiceRequestFacts {
+  serviceId: string;
+  requestItemId: string;
+  values: RequestValues;
 }
 
 /** What the database assigned when the ticket row was written. */

@@ -40,6 +40,7 @@ import { isTicketType, ticketTypeOrDefault, TICKET_TYPES } from '../../libs/doma
 import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../libs/temporal/search-attributes.js';
 import { surveyWorkflow } from '../survey/survey.workflow.js';
 import { surveyWorkflowId, ticketStatusChangedSignal } from '../survey/survey.contract.js';
+import { fulfilmentTaskSolvedSignal, serviceRequestWorkflowId } from '../service-request/service-request.contract.js';
 import { clockChanges } from './sla-clock-events.js';
 import {
   acknowledgeEscalationUpdate,
@@ -103,6 +104,8 @@ const WHOLE_SHIFT_HOLIDAYS_PATCH = 'holidays-cancel-whole-shifts';
  * Running tickets raised only the highest of them, as their histories show.
  */
 const LATE_ALARMS_EACH_FIRE_PATCH = 'late-alarms-each-fire';
+/** SLA policies can match custom fields (issue 15): a field change chooses the policy again. Older runs did not. */
+const FIELD_CONDITIONS_PATCH = 'sla-field-conditions';
 
 const SYSTEM_ACTOR = 'system';
 const DAY_MS = 86_400_000;
@@ -141,6 +144,8 @@ function initialState(ticket: NewTicket): TicketLifecycleState {
     solvedAt: null,
     closedAt: null,
     fields: ticket.fields ?? {},
+    // An incident imported linked: unlinking it is then the workflow's, as for a link made here.
+    ...(ticket.importedProblemId ? { problemId: ticket.importedProblemId } : {}),
   };
 }
 
@@ -202,6 +207,9 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       customerTier: state.customerTier,
       tags: state.tags,
       type: state.type,
+      fields: state.fields ?? {},
+      // Only a service request names its catalog entries: other tickets' (and older runs') facts stay as they were.
+      ...(input.ticket.service && { serviceId: input.ticket.service.serviceId, requestItemId: input.ticket.service.requestItemId }),
     });
     state.rules = withHolidayRule(rules, patched(WHOLE_SHIFT_HOLIDAYS_PATCH) ? 'whole-shifts' : 'calendar-date');
     const policy = state.rules.policy;
@@ -222,7 +230,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   const notifications: SendTemplatedEmailInput[] = [];
   /** `key` makes the mail's idempotency key unique within the ticket. Imported tickets notify nobody. */
   const notify = (template: EmailTemplateKey, key: string, messageId?: string, variables?: Record<string, string>): void => {
-    if (input.ticket.imported || !patched(NOTIFICATIONS_PATCH)) return;
+    // A fulfilment task is internal work: its requester hears from the service request itself.
+    if (input.ticket.imported || input.ticket.parentRequestId || !patched(NOTIFICATIONS_PATCH)) return;
     notifications.push({
       idempotencyKey: `${state.ticketId}:${key}`,
       template,
@@ -252,6 +261,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     applySla(events, actor, { type: 'status_changed', at: Date.now(), from, to });
     if ((to === 'solved' || to === 'closed') && state.assigneeId !== null) freedAgent = state.assigneeId;
     surveyNews = to;
+    if (to === 'solved' && input.ticket.parentRequestId) parentRequestNews = true;
   };
 
   /** The routing rules pick the ticket's group (and may adjust priority and add tags). */
@@ -315,7 +325,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   const tellSurvey = async (): Promise<void> => {
     const status = surveyNews;
     surveyNews = null;
-    if (status === null || input.ticket.imported) return; // imported tickets are not surveyed
+    if (status === null || input.ticket.imported || input.ticket.parentRequestId) return; // imported tickets and fulfilment tasks are not surveyed
     if (state.surveyStarted) {
       await getExternalWorkflowHandle(surveyWorkflowId(state.ticketId)).signal(ticketStatusChangedSignal, status).catch(() => undefined);
     } else if ((status === 'solved' || status === 'closed') && patched(SURVEY_PATCH)) {
@@ -326,6 +336,18 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
         parentClosePolicy: ParentClosePolicy.ABANDON,
       });
     }
+  };
+
+  /**
+   * A fulfilment task solved tells its service request's fulfilment (which then starts the next task), each time it is
+   * solved: a re-sent notice changes nothing there, and a request whose fulfilment has ended needs none.
+   */
+  let parentRequestNews = false;
+  const tellParentRequest = async (): Promise<void> => {
+    if (!parentRequestNews || !input.ticket.parentRequestId) return;
+    parentRequestNews = false;
+    const notice = { taskId: state.ticketId };
+    await getExternalWorkflowHandle(serviceRequestWorkflowId(input.ticket.parentRequestId)).signal(fulfilmentTaskSolvedSignal, notice).catch(() => undefined);
   };
 
   /** Custom-field changes not written yet: the next write carries them (other writes leave the column alone). */
@@ -434,6 +456,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       await commit(events);
       await wakeWaitingTickets();
       await tellSurvey();
+      await tellParentRequest();
       return state;
     });
   };
@@ -570,13 +593,14 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   setHandler(
     updateFieldsUpdate,
     ({ actorUserId, changes }) =>
-      change((events) => {
+      change(async (events) => {
         const next = withFieldChanges(state.fields ?? {}, changes);
         const changed = fieldChanges(state.fields ?? {}, next);
         if (Object.keys(changed).length === 0) return;
         state.fields = next;
         pendingFieldChanges = { ...pendingFieldChanges, ...changes };
         events.push(event('fields_changed', actorUserId, changed));
+        if (patched(FIELD_CONDITIONS_PATCH)) await reapplyPolicy(events, actorUserId);
       }),
     { validator: refuseWhenClosed('The ticket is closed: its fields are final.') },
   );
@@ -827,6 +851,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       await commit(events);
       await wakeWaitingTickets();
       await tellSurvey();
+      await tellParentRequest();
     });
   }
   await lock;

@@ -4,6 +4,7 @@ import { EMAIL_TEMPLATE_KEYS } from '../../../libs/domain/email/email-templates.
 import { SLA_METRICS } from '../../../libs/domain/sla/index.js';
 import { TICKET_CHANNELS, TICKET_PRIORITIES } from '../../../libs/domain/tickets/ticket-fields.js';
 import { TICKET_STATUSES } from '../../../libs/domain/tickets/ticket-status.js';
+import { TICKET_FIELD_KINDS } from '../../../libs/domain/tickets/ticket-field-definition.js';
 import { TICKET_TYPES } from '../../../libs/domain/tickets/ticket-type.js';
 
 /** GraphQL shows UPPER_CASE names; the values the code and the database use stay the domain's own strings. */
@@ -16,6 +17,7 @@ export const TicketChannelEnum = graphqlEnum(TICKET_CHANNELS);
 export const TicketPriorityEnum = graphqlEnum(TICKET_PRIORITIES);
 export const TicketStatusEnum = graphqlEnum(TICKET_STATUSES);
 export const TicketTypeEnum = graphqlEnum(TICKET_TYPES);
+export const TicketFieldKindEnum = graphqlEnum(TICKET_FIELD_KINDS);
 export const SlaMetricEnum = graphqlEnum(SLA_METRICS);
 export const SlaClockStateEnum = graphqlEnum(['running', 'paused', 'stopped'] as const);
 /** What an escalation step reacts to: a warning threshold or the breach of an SLA target. */
@@ -33,6 +35,7 @@ registerEnumType(TicketTypeEnum, {
   name: 'TicketType',
   description: 'What kind of request a ticket is; a ticket created without one is a QUESTION (every channel\'s default).',
 });
+registerEnumType(TicketFieldKindEnum, { name: 'TicketFieldKind', description: 'What values a custom ticket field takes.' });
 registerEnumType(SlaMetricEnum, { name: 'SlaMetric' });
 registerEnumType(SlaClockStateEnum, { name: 'SlaClockState' });
 registerEnumType(SlaAlarmKindEnum, { name: 'SlaAlarmKind' });

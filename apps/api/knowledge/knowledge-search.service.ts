@@ -21,7 +21,7 @@ export interface KnowledgeSearchHit {
  * ts_rank_cd's normalisation 1 divides by 1 + log(the document's length): a long article does not outrank a short,
  * focused one merely by repeating a word.
  */
-const RANK_NORMALIZATION = 1;
+export const RANK_NORMALIZATION = 1;
 const QUERY = `websearch_to_tsquery('english', :query)`;
 const IN_SCOPE = (alias: string) => `${alias}.status IN (:...statuses) AND ${alias}.audience IN (:...audiences)`;
 const MARK = 'StartSel=<mark>, StopSel=</mark>';

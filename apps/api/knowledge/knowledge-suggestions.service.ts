@@ -1,16 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { suggestionQuery } from '../../../libs/domain/knowledge/index.js';
+import { anyTermQuery, discriminatingTerms, suggestionTerms, type TermFrequency } from '../../../libs/domain/knowledge/index.js';
 import { userError } from '../common/user-error.js';
 import { assertUuid } from '../sla-config/config-errors.js';
-import { KnowledgeSearchService, type KnowledgeSearchHit, type SearchScope } from './knowledge-search.service.js';
+import { KnowledgeSearchService, MATCH_CANDIDATES, TITLE_CANDIDATES, type KnowledgeSearchHit, type SearchScope } from './knowledge-search.service.js';
 
 /** Agents are offered what they may link: published articles, internal ones included. */
 const SUGGESTION_SCOPE: SearchScope = { statuses: ['published'], audiences: ['internal', 'public'] };
 
 /**
- * The articles most likely to answer a ticket: any word of its subject and description may match (see
- * suggestionQuery), and ranking puts the articles sharing the most words, in their titles above all, first.
+ * How many articles a suggestion's words may match together: about as many as the search ranks (issue 17). Past that,
+ * the more common words would only add matches ranked in part, and reading them is what made suggestions slow.
+ */
+export const SUGGESTION_MATCHES_MAX = TITLE_CANDIDATES + MATCH_CANDIDATES;
+
+/**
+ * The articles most likely to answer a ticket: any of its discriminating words may match (the rarest in the published
+ * articles, see discriminatingTerms), and ranking puts the articles sharing the most words, in their titles above
+ * all, first.
  */
 @Injectable()
 export class KnowledgeSuggestionsService {
@@ -34,7 +41,26 @@ export class KnowledgeSuggestionsService {
   }
 
   private async forTexts(texts: string[], first: number): Promise<KnowledgeSearchHit[]> {
-    const query = suggestionQuery(texts);
+    const terms = suggestionTerms(texts);
+    const query = terms.length === 0 ? null : anyTermQuery(await this.termsToSearch(terms));
     return query === null ? [] : this.knowledgeSearch.search(query, SUGGESTION_SCOPE, first);
+  }
+
+  /**
+   * The terms' discriminating ones. A term's frequency is its rarest lexeme's (a word PostgreSQL splits, as "o'neil"
+   * or "foo_bar", is a phrase matching only where all its parts are; a stop word has none: 0). Protected: the
+   * benchmark searches every term beside it.
+   */
+  protected async termsToSearch(terms: string[]): Promise<string[]> {
+    const frequencies = await this.dataSource.query<TermFrequency[]>(
+      `SELECT t.term, min(coalesce(f.published_articles, 0))::int AS articles
+         FROM unnest($1::text[]) WITH ORDINALITY AS t(term, position)
+         LEFT JOIN LATERAL unnest(tsvector_to_array(to_tsvector('english', t.term))) AS l(lexeme) ON true
+         LEFT JOIN knowledge_term_frequencies f ON f.term = l.lexeme
+        GROUP BY t.term, t.position
+        ORDER BY t.position`,
+      [terms],
+    );
+    return discriminatingTerms(frequencies, SUGGESTION_MATCHES_MAX);
   }
 }

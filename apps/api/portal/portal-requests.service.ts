@@ -11,6 +11,8 @@ import { verifyRequestToken } from '../../../libs/domain/portal/request-token.js
 import { APP_CONFIG } from '../app-config.token.js';
 import { userError } from '../common/user-error.js';
 import { TicketsService } from '../tickets/tickets.service.js';
+import type { ServiceRequestFacts } from '../../../workflows/ticket/ticket.contract.js';
+import type { CreateTicketInput } from '../tickets/dto/create-ticket.input.js';
 import type { ReplyToPortalRequestInput } from './dto/reply-to-portal-request.input.js';
 import type { SubmitPortalRequestInput } from './dto/submit-portal-request.input.js';
 import type { PortalRequestModel } from './models/portal-request.model.js';
@@ -39,24 +41,38 @@ export class PortalRequestsService {
 
   /** The link is not the answer: only the mailbox owner gets it, so a stranger cannot read a request in their name. */
   async submit(input: SubmitPortalRequestInput): Promise<PortalRequestReceiptModel> {
-    const email = input.email.trim().toLowerCase();
-    // The customer first, so the acknowledgment greets them by the name they gave.
-    const customer = await upsertCustomer(this.dataSource.manager, email, input.name.trim());
-    const ticket = await this.tickets.create(
+    const { receipt } = await this.open(input.email, input.name.trim(), { subject: input.subject.trim(), description: input.description }, input.idempotencyKey);
+    return receipt;
+  }
+
+  /**
+   * Opens a customer's request on the web channel (a catalog service request too: `ticket` then says so, `service` names
+   * it). The customer is recorded first, so the acknowledgment, which mails the signed link, greets them by name.
+   */
+  async open(
+    requesterEmail: string,
+    name: string | null,
+    ticket: Pick<CreateTicketInput, 'subject' | 'description'> & Partial<Pick<CreateTicketInput, 'type' | 'groupId'>>,
+    idempotencyKey: string | undefined,
+    service?: ServiceRequestFacts,
+  ): Promise<{ receipt: PortalRequestReceiptModel; ticket: TicketEntity }> {
+    const email = requesterEmail.trim().toLowerCase();
+    const customer = await upsertCustomer(this.dataSource.manager, email, name);
+    const opened = await this.tickets.create(
       {
-        subject: input.subject.trim(),
-        description: input.description,
+        ...ticket,
         requesterEmail: email,
         channel: 'web',
         priority: 'normal',
         organizationId: customer.organizationId,
         // Its own prefix: a portal key never lands on a ticket an inbound mail opened (they share the no-caller keys).
-        ...(input.idempotencyKey ? { idempotencyKey: `portal:${input.idempotencyKey}` } : {}),
+        ...(idempotencyKey ? { idempotencyKey: `portal:${idempotencyKey}` } : {}),
       },
       null,
+      service,
     );
-    await linkTicketCustomer(this.dataSource.manager, ticket.id, customer.id, email);
-    return { sentTo: email };
+    await linkTicketCustomer(this.dataSource.manager, opened.id, customer.id, email);
+    return { receipt: { sentTo: email }, ticket: opened };
   }
 
   async request(token: string): Promise<PortalRequestModel> {

@@ -7,5 +7,7 @@ import { PortalResolver } from './portal.resolver.js';
 @Module({
   imports: [TicketsModule],
   providers: [PortalResolver, PortalRequestsService],
+  // The catalog opens customers' service requests through the same path.
+  exports: [PortalRequestsService],
 })
 export class PortalModule {}

@@ -84,6 +84,7 @@ export class HelpdeskReportService {
       agentIds: seesAll ? (filter.agentIds ?? undefined) : [caller.id],
       channels: filter.channels ?? undefined,
       priorities: filter.priorities ?? undefined,
+      types: filter.types ?? undefined,
       organizationIds: filter.organizationIds ?? undefined,
       tags: filter.tags ?? undefined,
       excludeImported: filter.excludeImported,

@@ -12,7 +12,7 @@ import { HelpdeskReportService } from './helpdesk-report.service.js';
 import type { MetricFigureModel } from './models/metric-figure.model.js';
 import { REPORT_READERS } from './reporting.roles.js';
 
-const LIST_PARAMETERS = ['groupIds', 'agentIds', 'channels', 'priorities', 'organizationIds', 'tags'] as const;
+const LIST_PARAMETERS = ['groupIds', 'agentIds', 'channels', 'priorities', 'types', 'organizationIds', 'tags'] as const;
 const CSV_HEADER = ['group', 'metric', 'unit', 'value', 'sampleSize', 'mean', 'median', 'p90'];
 /** Totals come last, under this group name. */
 const TOTAL_GROUP = '(total)';

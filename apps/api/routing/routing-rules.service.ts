@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RoutingRuleEntity } from '../../../libs/db/entities/routing-rule.entity.js';
+import { TicketFieldDefinitionEntity } from '../../../libs/db/entities/ticket-field-definition.entity.js';
 import { findRuleConflicts, validateRoutingRule, type RoutingRule } from '../../../libs/domain/routing/index.js';
+import { impossibleChoiceValues } from '../../../libs/domain/tickets/ticket-field-definition.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditedWrites, findByUuid } from '../sla-config/audited-writes.js';
 import { assertUuid, invalidInput, mapConstraintErrors } from '../sla-config/config-errors.js';
@@ -161,6 +163,11 @@ async function ruleFields(manager: EntityManager, input: RoutingRuleInput, posit
     result: toResult(input.result),
   };
   problems.push(...validateRoutingRule(rule, await routingReferences(manager)));
+  const fieldCriteria = Object.entries(rule.criteria.fields ?? {}).map(([name, values]) => ({ name, values }));
+  if (fieldCriteria.length > 0) {
+    const definitions = await manager.find(TicketFieldDefinitionEntity);
+    problems.push(...impossibleChoiceValues(definitions, fieldCriteria).map((problem) => `Criteria: ${problem}`));
+  }
   if (problems.length > 0) throw invalidInput(problems);
   return { name: rule.name, criteria: rule.criteria, result: rule.result };
 }

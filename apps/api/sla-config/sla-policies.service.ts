@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { BusinessCalendarEntity } from '../../../libs/db/entities/business-calendar.entity.js';
 import { EscalationPolicyEntity } from '../../../libs/db/entities/escalation-policy.entity.js';
+import { ServiceRequestItemEntity } from '../../../libs/db/entities/service-request-item.entity.js';
+import { ServiceEntity } from '../../../libs/db/entities/service.entity.js';
 import { SlaPolicyEntity } from '../../../libs/db/entities/sla-policy.entity.js';
+import { TicketFieldDefinitionEntity } from '../../../libs/db/entities/ticket-field-definition.entity.js';
 import { validateSlaPolicy, type SlaPolicy, type SlaPolicyConditions } from '../../../libs/domain/sla/index.js';
+import { impossibleChoiceValues } from '../../../libs/domain/tickets/ticket-field-definition.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditedWrites, findByUuid } from './audited-writes.js';
 import { assertUuid, invalidInput, mapConstraintErrors } from './config-errors.js';
@@ -126,11 +130,13 @@ function policyFields(input: SlaPolicyInput): PolicyFields {
     pauseWhile[metric] = [...new Set(statuses)];
   }
   const conditions: SlaPolicyConditions = {};
-  for (const key of ['priorities', 'channels', 'organizationIds', 'customerTiers', 'groupIds', 'tags', 'ticketTypes'] as const) {
+  for (const key of ['priorities', 'channels', 'organizationIds', 'customerTiers', 'groupIds', 'tags', 'ticketTypes', 'serviceIds', 'requestItemIds'] as const) {
     const values = [...new Set(input.conditions[key])];
     // Absent and empty mean the same (any value); only the conditions that narrow are stored.
     if (values.length > 0) (conditions as Record<string, string[]>)[key] = values;
   }
+  const fieldConditions = input.conditions.fields.map(({ name, values }) => ({ name, values: [...new Set(values)] }));
+  if (fieldConditions.length > 0) conditions.fields = fieldConditions;
   const policy: Omit<SlaPolicy, 'id'> = {
     name: input.name.trim(),
     // Where the policy lands is settled against the others; the validator only needs to see what was asked.
@@ -165,7 +171,25 @@ async function assertReferencesExist(manager: EntityManager, fields: PolicyField
   if (fields.escalationPolicyId !== null && !(await manager.existsBy(EscalationPolicyEntity, { id: fields.escalationPolicyId }))) {
     problems.push(`There is no escalation policy ${fields.escalationPolicyId}.`);
   }
+  problems.push(...(await unknownCatalogEntries(manager, fields.conditions)));
+  if (fields.conditions.fields) {
+    const definitions = await manager.find(TicketFieldDefinitionEntity);
+    problems.push(...impossibleChoiceValues(definitions, fields.conditions.fields).map((problem) => `Conditions: ${problem}`));
+  }
   if (problems.length > 0) throw invalidInput(problems);
+}
+
+/** A per-service condition names services and request items of the catalog that exist. */
+async function unknownCatalogEntries(manager: EntityManager, conditions: SlaPolicyConditions): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [ids, entity, noun] of [
+    [conditions.serviceIds ?? [], ServiceEntity, 'service'],
+    [conditions.requestItemIds ?? [], ServiceRequestItemEntity, 'request item'],
+  ] as const) {
+    const found = ids.length === 0 ? [] : await manager.findBy(entity, { id: In([...ids]) });
+    for (const id of ids.filter((id) => !found.some((row) => row.id === id))) problems.push(`Conditions: there is no ${noun} ${id}.`);
+  }
+  return problems;
 }
 
 async function lockOrder(manager: EntityManager): Promise<void> {

@@ -6,6 +6,7 @@ import { Roles } from '../auth/roles.decorator.js';
 import { UpdateTicketFieldsInput } from './dto/update-ticket-fields.input.js';
 import { TicketFieldValueModel } from './models/ticket-field-value.model.js';
 import { TicketModel } from './models/ticket.model.js';
+import { TicketFieldDefinitionsService } from './ticket-field-definitions.service.js';
 import { TicketsService } from './tickets.service.js';
 import { TICKET_WORKERS } from './tickets.roles.js';
 
@@ -13,7 +14,10 @@ import { TICKET_WORKERS } from './tickets.roles.js';
 /** A ticket's custom fields: read as a list (the row keeps a map), changed through the workflow (on the timeline). */
 @Resolver(() => TicketModel)
 export class TicketFieldsResolver {
-  constructor(private readonly tickets: TicketsService) {}
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly fieldDefinitions: TicketFieldDefinitionsService,
+  ) {}
 
   @ResolveField(() => [TicketFieldValueModel], { description: 'Custom (form) fields, by name.', middleware: [fieldRoles(...TICKET_WORKERS)] })
   fields(@Parent() ticket: { fields?: Record<string, string> }): TicketFieldValueModel[] {
@@ -23,8 +27,11 @@ export class TicketFieldsResolver {
   }
 
   @Roles(...TICKET_WORKERS)
-  @Mutation(() => TicketModel, { description: 'Sets custom fields (value null removes one); recorded on the timeline as fields_changed.' })
-  updateTicketFields(@Args('input') input: UpdateTicketFieldsInput, @CurrentUser() caller: AuthenticatedUser): Promise<TicketModel> {
-    return this.tickets.updateFields(input, caller);
+  @Mutation(() => TicketModel, {
+    description: 'Sets custom fields (value null removes one); a defined field must fit its definition; recorded on the timeline as fields_changed.',
+  })
+  async updateTicketFields(@Args('input') input: UpdateTicketFieldsInput, @CurrentUser() caller: AuthenticatedUser): Promise<TicketModel> {
+    const changes = await this.fieldDefinitions.checkedChanges(Object.fromEntries(input.fields.map((f) => [f.name, f.value ?? null])));
+    return this.tickets.updateFields({ ...input, fields: Object.entries(changes).map(([name, value]) => ({ name, value })) }, caller);
   }
 }

@@ -27,6 +27,7 @@ export function applyTicketFilters(
   if (filter.channel?.length) query.andWhere('t.channel = ANY(:channel)', { channel: filter.channel });
   if (filter.requesterEmail) query.andWhere('t.requester_email = :email', { email: filter.requesterEmail.toLowerCase() });
   if (filter.groupIds?.length) query.andWhere('t.group_id = ANY(:groupIds)', { groupIds: filter.groupIds });
+  if (filter.serviceIds?.length) query.andWhere('t.service_id = ANY(:serviceIds)', { serviceIds: filter.serviceIds });
   if (filter.organizationIds?.length) query.andWhere('t.organization_id = ANY(:organizationIds)', { organizationIds: filter.organizationIds });
   if (filter.tags?.length) query.andWhere('t.tags @> CAST(:tags AS text[])', { tags: filter.tags });
   if (filter.fields?.length) {

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TicketAssignmentResolver } from './ticket-assignment.resolver.js';
 import { TicketAssignmentService } from './ticket-assignment.service.js';
+import { TicketFieldDefinitionsResolver } from './ticket-field-definitions.resolver.js';
+import { TicketFieldDefinitionsService } from './ticket-field-definitions.service.js';
 import { TicketFieldsResolver } from './ticket-fields.resolver.js';
 import { TicketMailAuthenticationResolver, TicketMessageMailAuthenticationResolver } from './ticket-mail-authentication.resolver.js';
 import { TicketCollaboratorsResolver } from './ticket-collaborators.resolver.js';
@@ -9,6 +11,8 @@ import { TicketMergeResolver } from './ticket-merge.resolver.js';
 import { TicketMergeService } from './ticket-merge.service.js';
 import { TicketAssigneeNameResolver, TicketEventActorNameResolver, TicketMessageAuthorNameResolver } from './ticket-people.resolver.js';
 import { ProblemKnownErrorsService } from './problem-known-errors.service.js';
+import { ProblemSuggestionsResolver } from './problem-suggestions.resolver.js';
+import { ProblemSuggestionsService } from './problem-suggestions.service.js';
 import { TicketProblemsResolver } from './ticket-problems.resolver.js';
 import { TicketProblemsService } from './ticket-problems.service.js';
 import { TicketQueuesResolver } from './ticket-queues.resolver.js';
@@ -28,6 +32,8 @@ import { TicketsService } from './tickets.service.js';
     TicketAssignmentResolver,
     TicketAssignmentService,
     TicketFieldsResolver,
+    TicketFieldDefinitionsResolver,
+    TicketFieldDefinitionsService,
     TicketMergeResolver,
     TicketMergeService,
     TicketCollaboratorsResolver,
@@ -35,6 +41,8 @@ import { TicketsService } from './tickets.service.js';
     TicketProblemsResolver,
     TicketProblemsService,
     ProblemKnownErrorsService,
+    ProblemSuggestionsResolver,
+    ProblemSuggestionsService,
     TicketQueuesResolver,
     TicketAssigneeNameResolver,
     TicketMessageAuthorNameResolver,

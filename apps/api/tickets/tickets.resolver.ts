@@ -18,6 +18,7 @@ import { TicketMessageModel } from './models/ticket-message.model.js';
 import { TicketModel } from './models/ticket.model.js';
 import { DEFAULT_TICKET_ORDER } from './ticket-sort.js';
 import { TicketLoadersOfRequest } from './loaders/ticket-loaders.js';
+import { TicketFieldDefinitionsService } from './ticket-field-definitions.service.js';
 import { TicketsService } from './tickets.service.js';
 import { TICKET_WORKERS } from './tickets.roles.js';
 
@@ -27,6 +28,7 @@ export class TicketsResolver {
   constructor(
     private readonly ticketsService: TicketsService,
     private readonly loaders: TicketLoadersOfRequest,
+    private readonly fieldDefinitions: TicketFieldDefinitionsService,
   ) {}
 
   @Roles(...TICKET_WORKERS)
@@ -52,9 +54,10 @@ export class TicketsResolver {
   }
 
   @Roles(...TICKET_WORKERS)
-  @Mutation(() => TicketModel, { description: 'Creates the ticket and starts its workflow, atomically.' })
-  createTicket(@Args('input') input: CreateTicketInput, @CurrentUser() caller: AuthenticatedUser): Promise<TicketModel> {
-    return this.ticketsService.create(input, caller);
+  @Mutation(() => TicketModel, { description: 'Creates the ticket and starts its workflow, atomically. Defined custom fields must fit their definitions.' })
+  async createTicket(@Args('input') input: CreateTicketInput, @CurrentUser() caller: AuthenticatedUser): Promise<TicketModel> {
+    const fields = await this.fieldDefinitions.checkedChanges(Object.fromEntries((input.fields ?? []).map((f) => [f.name, f.value])));
+    return this.ticketsService.create({ ...input, fields: Object.entries(fields).map(([name, value]) => ({ name, value })) }, caller);
   }
 
   @Roles(...TICKET_WORKERS)

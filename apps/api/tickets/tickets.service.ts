@@ -3,7 +3,7 @@ import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { TicketMessageEntity } from '../../../libs/db/entities/ticket-message.entity.js';
 import { TicketEntity } from '../../../libs/db/entities/ticket.entity.js';
-import type { NewTicket } from '../../../workflows/ticket/ticket.contract.js';
+import type { NewTicket, ServiceRequestFacts } from '../../../workflows/ticket/ticket.contract.js';
 import { withFieldChanges } from '../../../libs/domain/tickets/field-changes.js';
 import { TICKET_LIMITS } from '../../../libs/domain/tickets/ticket-fields.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -50,11 +50,12 @@ export class TicketsService {
   /**
    * The workflow writes the row (see ticket.workflow.ts), so a row never exists without its workflow; a retry with the
    * same idempotency key finds the row, or joins the same workflow, and returns the same ticket. No caller: the ticket
-   * came in by itself (inbound email).
+   * came in by itself (inbound email). `service`: the ticket is a service request from the catalog (apps/api/catalog).
    */
-  async create(input: CreateTicketInput, caller: AuthenticatedUser | null): Promise<TicketEntity> {
+  async create(input: CreateTicketInput, caller: AuthenticatedUser | null, service?: ServiceRequestFacts): Promise<TicketEntity> {
     const typeDefaults = input.type == null ? await readTicketTypeDefaults((text, values) => this.dataSource.query(text, values)) : {};
-    return this.openOnce(newTicketFrom(input, caller?.id ?? null, new Date(), null, typeDefaults), input);
+    const newTicket = newTicketFrom(input, caller?.id ?? null, new Date(), null, typeDefaults);
+    return this.openOnce(service ? { ...newTicket, service } : newTicket, input);
   }
 
   /** The ticket's row, once its workflow (started now, or by an earlier try with the same key) has written it. */

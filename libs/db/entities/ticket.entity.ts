@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { RequestValues } from '../../domain/catalog/catalog-item.js';
 import type { SlaMetric } from '../../domain/sla/sla-metric.js';
 import type { TicketChannel, TicketPriority } from '../../domain/tickets/ticket-fields.js';
 import type { TicketStatus } from '../../domain/tickets/ticket-status.js';
@@ -118,6 +119,17 @@ export class TicketEntity {
   /** An incident's problem; written by the incident's workflow when an agent links or unlinks it. */
   @Column('uuid', { nullable: true })
   problemId!: string | null;
+
+  /** A service request's service and request item (null for other tickets), written with the ticket's other facts. */
+  @Column('uuid', { nullable: true })
+  serviceId!: string | null;
+
+  @Column('uuid', { nullable: true })
+  requestItemId!: string | null;
+
+  /** The request's form values as submitted and validated ({ fieldName: value }); null for other tickets. */
+  @Column('jsonb', { nullable: true })
+  requestValues!: RequestValues | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

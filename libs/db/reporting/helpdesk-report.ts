@@ -14,8 +14,10 @@ import {
   ANCHOR_COLUMN,
   countFactColumn,
   durationFactColumn,
+  FIRST_INCIDENT_JOIN,
   groupKeySql,
   LIST_FACTS,
+  openAtSql,
   ParameterList,
   predicateSql,
   ticketFilterSql,
@@ -134,23 +136,31 @@ function planQueries(spec: ReportSpec): QueryUnit[] {
   const units: QueryUnit[] = [];
   // Per anchor, durations apart from counts and shares: two statements side by side on the pool finish sooner than one
   // sorting every row for its percentiles (about 40 % more database CPU; the 1M-ticket dashboard's p95 213 -> 187 ms).
-  const byAnchor = new Map<string, { anchor: TicketAnchor; metrics: ReportMetric[] }>();
+  const byAnchor = new Map<string, { anchor: ScopeAnchor; metrics: ReportMetric[] }>();
   for (const metric of new Set(spec.metrics)) {
     const { anchor, aggregate } = REPORT_METRICS[metric] as { anchor: MetricAnchor; aggregate: MetricAggregate };
     if ('timeOnline' in aggregate) continue; // computed from the availability history, not by SQL alone
     if ('selfService' in aggregate) units.push(selfServiceQuery(spec, metric));
     else if ('distribution' in aggregate && LIST_FACTS.has(aggregate.distribution)) {
-      units.push(listDistributionQuery(spec, metric, anchor as TicketAnchor, aggregate.distribution));
+      units.push(listDistributionQuery(spec, metric, anchor as ScopeAnchor, aggregate.distribution, aggregate.of));
     } else {
       const key = `${anchor}:${'distribution' in aggregate ? 'durations' : 'counts'}`;
-      const unit = byAnchor.get(key) ?? { anchor: anchor as TicketAnchor, metrics: [] };
+      const unit = byAnchor.get(key) ?? { anchor: anchor as ScopeAnchor, metrics: [] };
       unit.metrics.push(metric);
       byAnchor.set(key, unit);
     }
   }
-  for (const { anchor, metrics } of byAnchor.values()) units.push(ticketQuery(spec, anchor, metrics));
+  for (const { anchor, metrics } of byAnchor.values()) {
+    // Open at the end of each period is a query of its own; the total is open at the end of the whole range.
+    if (anchor === 'openAtEnd' && TIME_GROUPINGS.includes(spec.groupBy)) {
+      units.push(ticketQuery({ ...spec, groupBy: 'none' }, anchor, metrics), ticketQuery(spec, anchor, metrics));
+    } else units.push(ticketQuery(spec, anchor, metrics));
+  }
   return units;
 }
+
+/** The ticket anchors: a range of one of the ticket's instants, or open at the range's (or each period's) end. */
+type ScopeAnchor = TicketAnchor | 'openAtEnd';
 
 /**
  * FROM, WHERE and GROUP BY over the facts in range for an anchor. The answered survey is joined only for the metrics
@@ -159,10 +169,11 @@ function planQueries(spec: ReportSpec): QueryUnit[] {
  */
 function ticketScope(
   spec: ReportSpec,
-  anchor: TicketAnchor,
+  anchor: ScopeAnchor,
   parameters: ParameterList,
   { from = 'ticket_report_facts f', readsSurvey = false }: { from?: string; readsSurvey?: boolean } = {},
 ) {
+  if (anchor === 'openAtEnd') return openAtEndScope(spec, parameters, from);
   const column = ANCHOR_COLUMN[anchor];
   const start = `${parameters.add(spec.start)}::timestamptz`;
   const where = [`${column} >= ${start}`, `${column} < ${parameters.add(spec.end)}::timestamptz`];
@@ -173,23 +184,63 @@ function ticketScope(
   return { from: `${from}${survey}`, where: where.join(' AND '), ...grouping(key) };
 }
 
+/**
+ * The tickets open at the end of the range, grouped by a ticket dimension; grouped by period, those open at the end of
+ * each period (the range's end for the last one), each period once (planQueries asks for the total apart).
+ */
+function openAtEndScope(spec: ReportSpec, parameters: ParameterList, from: string) {
+  const filters = ticketFilterSql(spec.filter, parameters);
+  const end = `${parameters.add(spec.end)}::timestamptz`;
+  if (!TIME_GROUPINGS.includes(spec.groupBy)) {
+    const key = groupKeySql(spec.groupBy, 'f.created_at', () => 'UTC');
+    return { from, where: [openAtSql(end), ...filters].join(' AND '), ...grouping(key) };
+  }
+  const unit = spec.groupBy;
+  const timeZone = `${parameters.add(spec.timeZone)}::text`;
+  const periods = `(SELECT p.local AT TIME ZONE ${timeZone} AS starts, least((p.local + interval '1 ${unit}') AT TIME ZONE ${timeZone}, ${end}) AS ends
+      FROM generate_series(date_trunc('${unit}', ${parameters.add(spec.start)}::timestamptz AT TIME ZONE ${timeZone}),
+                           (${end} AT TIME ZONE ${timeZone}) - interval '1 microsecond', interval '1 ${unit}') AS p(local)) b`;
+  const key = groupKeySql(spec.groupBy, 'b.starts', () => timeZone)!;
+  return {
+    from: `${periods} JOIN ${from} ON ${openAtSql('b.ends')}`,
+    where: filters.length > 0 ? filters.join(' AND ') : 'true',
+    select: `${key.label} AS group_key, 0 AS is_total`,
+    groupBy: `GROUP BY ${key.groupBy}`,
+  };
+}
+
 function grouping(key: GroupKey | null): { select: string; groupBy: string } {
   return key === null
     ? { select: 'NULL::text AS group_key, 1 AS is_total', groupBy: 'GROUP BY ()' }
     : { select: `${key.label} AS group_key, grouping(${key.groupBy}) AS is_total`, groupBy: `GROUP BY GROUPING SETS ((${key.groupBy}), ())` };
 }
 
+/** The predicates a metric's aggregate reads. */
+function predicatesOf(aggregate: MetricAggregate): TicketPredicate[] {
+  if ('count' in aggregate) return [aggregate.count];
+  if ('share' in aggregate) return [aggregate.share, aggregate.of];
+  return 'distribution' in aggregate && aggregate.of !== undefined ? [aggregate.of] : [];
+}
+
 /** Whether a metric reads the ticket's answered survey (CSAT, NPS). */
 function readsSurvey(aggregate: MetricAggregate): boolean {
   const survey: readonly TicketPredicate[] = ['surveyAnswered', 'surveySatisfied'];
-  const predicates = 'count' in aggregate ? [aggregate.count] : 'share' in aggregate ? [aggregate.share, aggregate.of] : [];
-  return 'netPromoterScore' in aggregate || predicates.some((predicate) => survey.includes(predicate));
+  return 'netPromoterScore' in aggregate || predicatesOf(aggregate).some((predicate) => survey.includes(predicate));
 }
 
-function ticketQuery(spec: ReportSpec, anchor: TicketAnchor, metrics: ReportMetric[]): QueryUnit {
+function ticketQuery(spec: ReportSpec, anchor: ScopeAnchor, metrics: ReportMetric[]): QueryUnit {
   const parameters = new ParameterList();
-  const scope = ticketScope(spec, anchor, parameters, { readsSurvey: metrics.some((metric) => readsSurvey(REPORT_METRICS[metric].aggregate)) });
+  const aggregates = metrics.map((metric): MetricAggregate => REPORT_METRICS[metric].aggregate);
+  const readsFirstIncident = aggregates.some((aggregate) => predicatesOf(aggregate).includes('repeatedIncident'));
+  const scope = ticketScope(spec, anchor, parameters, {
+    readsSurvey: aggregates.some(readsSurvey),
+    ...(readsFirstIncident && { from: `ticket_report_facts f${FIRST_INCIDENT_JOIN}` }),
+  });
   const repeatDays = parameters.lazy(spec.repeatContactDays);
+  // Counts of what is open at the end read only the tickets they count: per period, the others would be joined in vain.
+  if (anchor === 'openAtEnd' && aggregates.every((aggregate) => 'count' in aggregate)) {
+    scope.where += ` AND (${aggregates.map((aggregate) => predicateSql((aggregate as { count: TicketPredicate }).count, repeatDays)).join(' OR ')})`;
+  }
   const columns: string[] = [];
   const readers: Array<[ReportMetric, Reader]> = metrics.map((metric, index) => {
     const alias = `m${index}`;
@@ -233,7 +284,7 @@ function aggregateSql(metric: ReportMetric, aggregate: MetricAggregate, alias: s
     const total = (facts: string[]) => `coalesce(sum(${facts.join(' + ')}), 0)`;
     return share(total(aggregate.ratio.map(countFactColumn)), total(aggregate.over.map(countFactColumn)));
   }
-  if ('distribution' in aggregate) return distributionSql(metric, durationFactColumn(aggregate.distribution), alias);
+  if ('distribution' in aggregate) return distributionSql(metric, durationOf(durationFactColumn(aggregate.distribution), aggregate.of, repeatDays), alias);
   if ('netPromoterScore' in aggregate) {
     return {
       select: [`array_agg(s.nps_score) FILTER (WHERE s.nps_score IS NOT NULL) AS ${alias}_scores`],
@@ -244,6 +295,11 @@ function aggregateSql(metric: ReportMetric, aggregate: MetricAggregate, alias: s
     };
   }
   throw new Error(`Metric ${metric} is not computed over tickets.`);
+}
+
+/** A duration, null (left out of the distribution) for the tickets outside `of`. */
+function durationOf(column: string, of: TicketPredicate | undefined, repeatDays: () => string): string {
+  return of === undefined ? column : `(CASE WHEN ${predicateSql(of, repeatDays)} THEN ${column} END)`;
 }
 
 function distributionSql(metric: ReportMetric, column: string, alias: string): { select: string[]; read: Reader } {
@@ -262,10 +318,10 @@ function distributionSql(metric: ReportMetric, column: string, alias: string): {
 }
 
 /** A duration fact a ticket holds several of (a list): each value counts on its own. */
-function listDistributionQuery(spec: ReportSpec, metric: ReportMetric, anchor: TicketAnchor, fact: DurationFact): QueryUnit {
+function listDistributionQuery(spec: ReportSpec, metric: ReportMetric, anchor: ScopeAnchor, fact: DurationFact, of: TicketPredicate | undefined): QueryUnit {
   const parameters = new ParameterList();
   const scope = ticketScope(spec, anchor, parameters, { from: `ticket_report_facts f CROSS JOIN LATERAL unnest(${durationFactColumn(fact)}) AS v(minutes)` });
-  const { select, read } = distributionSql(metric, 'v.minutes', 'm0');
+  const { select, read } = distributionSql(metric, durationOf('v.minutes', of, parameters.lazy(spec.repeatContactDays)), 'm0');
   return {
     sql: `SELECT ${scope.select}, ${select.join(', ')} FROM ${scope.from} WHERE ${scope.where} ${scope.groupBy}`,
     parameters: parameters.values,

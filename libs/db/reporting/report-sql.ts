@@ -2,7 +2,8 @@ import { SATISFIED_SCORE } from '../../domain/survey/csat.js';
 import type { CountFact, DurationFact, MetricAnchor, ReportGrouping, TicketPredicate } from '../../domain/reporting/index.js';
 
 // The SQL for the report definitions' vocabulary, over ticket_report_facts (alias f) joined to the ticket's answered
-// survey (alias s). Parameters are numbered by a ParameterList so fragments can be combined freely.
+// survey (alias s) and to its problem's first incident (FIRST_INCIDENT_JOIN). Parameters are numbered by a
+// ParameterList so fragments can be combined freely.
 
 export class ParameterList {
   readonly values: unknown[] = [];
@@ -20,7 +21,7 @@ export class ParameterList {
   }
 }
 
-/** The anchors that select tickets (the others select searches or availability). */
+/** The anchors that select tickets in the range by one of their instants. */
 export type TicketAnchor = Extract<MetricAnchor, 'created' | 'solved'>;
 
 /** The instant column each ticket anchor selects and buckets by. */
@@ -55,7 +56,31 @@ export function predicateSql(predicate: TicketPredicate, repeatContactDays: () =
       return 's.score IS NOT NULL';
     case 'surveySatisfied':
       return `s.score >= ${SATISFIED_SCORE}`;
+    case 'incident':
+      return `f.type = 'incident'`;
+    case 'problem':
+      return `f.type = 'problem'`;
+    case 'linkedIncident':
+      return `f.type = 'incident' AND f.problem_id IS NOT NULL`;
+    case 'repeatedIncident':
+      return `f.type = 'incident' AND f.problem_id IS NOT NULL AND f.ticket_id <> first_incident.ticket_id`;
   }
+}
+
+/**
+ * Each problem's first incident (earliest created, lowest id on a tie), joined for `repeatedIncident`: read once from the
+ * facts' problem index and hashed, rather than one index probe per incident of the range (about 3x faster on 100,000
+ * tickets). Only incidents link, so the first ticket linked to a problem is an incident.
+ */
+export const FIRST_INCIDENT_JOIN = ` LEFT JOIN (SELECT DISTINCT ON (problem_id) problem_id, ticket_id FROM ticket_report_facts
+    WHERE problem_id IS NOT NULL ORDER BY problem_id, created_at, ticket_id) first_incident ON first_incident.problem_id = f.problem_id`;
+
+/**
+ * Tickets open at an instant (SQL for a timestamptz): created by then and not solved, closed or merged by then. A ticket
+ * done at a time nobody recorded (an import) is left out; one solved, reopened and still open is open since creation.
+ */
+export function openAtSql(at: string): string {
+  return `f.created_at <= ${at} AND (f.done_at > ${at} OR (f.done_at IS NULL AND f.status NOT IN ('solved', 'closed')))`;
 }
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
@@ -123,6 +148,8 @@ export interface ReportTicketFilter {
   importRunId?: string;
   /** By the "category" form field (a pilot's scope). */
   categories?: string[];
+  /** Ticket types (question, incident, problem, service_request, task). */
+  types?: string[];
 }
 
 export function ticketFilterSql(filter: ReportTicketFilter, parameters: ParameterList): string[] {
@@ -135,6 +162,7 @@ export function ticketFilterSql(filter: ReportTicketFilter, parameters: Paramete
   anyOf('f.channel', filter.channels);
   anyOf('f.priority', filter.priorities);
   anyOf('f.organization_id', filter.organizationIds);
+  anyOf('f.type', filter.types);
   if (filter.tags?.length) clauses.push(`f.tags && ${parameters.add(filter.tags)}::text[]`);
   if (filter.excludeImported) clauses.push('NOT f.imported');
   if (filter.importRunId) {

@@ -1,5 +1,5 @@
 import { BACKLOG_AGE_BUCKETS, type ReportGrouping } from '../../domain/reporting/index.js';
-import { groupKeySql, ParameterList, ticketFilterSql, type ReportTicketFilter } from './report-sql.js';
+import { groupKeySql, openAtSql, ParameterList, ticketFilterSql, type ReportTicketFilter } from './report-sql.js';
 import type { SqlRows } from './ticket-report-facts.js';
 
 export interface TicketBacklog {
@@ -20,9 +20,7 @@ export async function ticketBacklog(
 ): Promise<TicketBacklog> {
   const parameters = new ParameterList();
   const at = `${parameters.add(request.at)}::timestamptz`;
-  // Done by then: solved, closed or merged before `at`. A ticket done at a time nobody recorded (an import) is left out.
-  const notDone = `(f.done_at > ${at} OR (f.done_at IS NULL AND f.status NOT IN ('solved', 'closed')))`;
-  const where = [`f.created_at <= ${at}`, notDone, ...ticketFilterSql(request.filter, parameters)].join(' AND ');
+  const where = [openAtSql(at), ...ticketFilterSql(request.filter, parameters)].join(' AND ');
   const age = `extract(epoch FROM ${at} - f.created_at) * 1000`;
   const buckets = BACKLOG_AGE_BUCKETS.map(
     (bucket, index) => `count(*) FILTER (WHERE ${age} >= ${bucket.fromMs}${bucket.toMs === null ? '' : ` AND ${age} < ${bucket.toMs}`}) AS b${index}`,

@@ -1,6 +1,7 @@
 import { ALWAYS_OPEN_CALENDAR, type BusinessCalendar } from '../../domain/calendar/index.js';
 import { ticketFacts, type TicketFacts } from '../../domain/reporting/index.js';
 import type { TicketStatus } from '../../domain/tickets/ticket-status.js';
+import type { TicketType } from '../../domain/tickets/ticket-type.js';
 
 /** Runs one SQL statement and returns its rows: a DataSource, an EntityManager in a transaction, or a pg client wrapped. */
 export type SqlRows = <T>(sql: string, parameters?: unknown[]) => Promise<T[]>;
@@ -17,6 +18,8 @@ interface TicketRow {
   assignee_id: string | null;
   organization_id: string | null;
   sla_policy_id: string | null;
+  type: TicketType;
+  problem_id: string | null;
   tags: string[];
   requester: string;
   imported: boolean;
@@ -57,7 +60,7 @@ export async function refreshTicketReportFacts(sql: SqlRows, ticketIds: readonly
   await sql('SELECT id FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [ids]);
   const tickets = await sql<TicketRow>(
     `SELECT t.id, t.created_at, t.status, t.solved_at, t.closed_at, t.channel, t.priority, t.group_id, t.assignee_id,
-            t.organization_id, t.sla_policy_id, t.tags, lower(t.requester_email) AS requester,
+            t.organization_id, t.sla_policy_id, t.type, t.problem_id, t.tags, lower(t.requester_email) AS requester,
             t.import_run_id IS NOT NULL AS imported, t.routed_group_id, t.misrouted, t.first_reply_at, c.time_zone, c.intervals, c.holidays
      FROM tickets t
      LEFT JOIN sla_policies p ON p.id = t.sla_policy_id
@@ -154,6 +157,8 @@ const COLUMN_TYPES = {
   assignee_id: 'uuid',
   organization_id: 'text',
   sla_policy_id: 'uuid',
+  type: 'text',
+  problem_id: 'uuid',
   tags: 'text[]',
   requester: 'text',
   imported: 'boolean',
@@ -198,6 +203,8 @@ function factsRow(ticket: TicketRow, facts: TicketFacts): Record<FactColumn, unk
     assignee_id: ticket.assignee_id,
     organization_id: ticket.organization_id,
     sla_policy_id: ticket.sla_policy_id,
+    type: ticket.type,
+    problem_id: ticket.problem_id,
     tags: ticket.tags ?? [],
     requester: ticket.requester,
     imported: ticket.imported,

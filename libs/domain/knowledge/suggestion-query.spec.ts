@@ -1,4 +1,4 @@
-import { SUGGESTION_TERMS_MAX, suggestionQuery } from './suggestion-query.js';
+import { SUGGESTION_TERMS_MAX, anyTermQuery, suggestionQuery, suggestionTerms } from './suggestion-query.js';
 
 describe('suggestionQuery', () => {
   it.each<[string, string[], string | null]>([
@@ -18,5 +18,18 @@ describe('suggestionQuery', () => {
     const words = Array.from({ length: SUGGESTION_TERMS_MAX + 10 }, (_, i) => `word${i}`);
     const query = suggestionQuery([words.join(' ')]);
     expect(query!.split(' or ')).toEqual(words.slice(0, SUGGESTION_TERMS_MAX));
+  });
+});
+
+describe('suggestionTerms', () => {
+  it('is the words suggestionQuery ORs, in the same order', () => {
+    const texts = ['Invoice wrong', 'The invoice total is wrong.'];
+    expect(suggestionTerms(texts)).toEqual(['invoice', 'wrong', 'the', 'total', 'is']);
+    expect(anyTermQuery(suggestionTerms(texts))).toBe(suggestionQuery(texts));
+  });
+
+  it('is empty when nothing is left, and anyTermQuery then null', () => {
+    expect(suggestionTerms(['!!! a'])).toEqual([]);
+    expect(anyTermQuery([])).toBeNull();
   });
 });

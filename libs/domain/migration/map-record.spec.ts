@@ -84,6 +84,7 @@ describe('mapRecord', () => {
           priority: 'high',
           channel: 'web',
           type: null,
+          problemId: null,
           tags: ['a', 'b'],
           createdAt: '2024-01-02T03:04:05.000Z',
           updatedAt: '2024-01-03T00:00:00.000Z',

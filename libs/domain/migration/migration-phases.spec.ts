@@ -21,6 +21,9 @@ describe('phaseOf', () => {
     ['a ticket whose status failed', 'ticket', { createdAt: daysAgo(400) }, 'open_tickets'],
     ['a ticket closed 10 days ago by its closedAt, updated since', 'ticket', { ...ticket('closed', 1), closedAt: daysAgo(10) }, 'recently_closed'],
     ['a ticket solved 200 days ago by its solvedAt, touched yesterday', 'ticket', { ...ticket('solved', 1), solvedAt: daysAgo(200) }, 'history'],
+    // Its incidents, in every ticket phase, link to it: it is imported with the first.
+    ['a problem closed 400 days ago', 'ticket', { ...ticket('closed', 400), type: 'problem' }, 'open_tickets'],
+    ['an incident closed 400 days ago', 'ticket', { ...ticket('closed', 400), type: 'incident' }, 'history'],
     ['an article', 'article', null, 'knowledge'],
     ['a message', 'message', null, 'history'],
     ['a record of no imported type', 'other', null, 'history'],

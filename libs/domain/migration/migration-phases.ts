@@ -26,6 +26,8 @@ export function phaseOf(type: RecordType, values: MappedRecord['values'] | null,
     case 'other':
       return 'history';
     case 'ticket': {
+      // Problems come first whatever their status, so the incidents of every later phase find theirs imported.
+      if (values?.type === 'problem') return 'open_tickets';
       const status = values?.status;
       if (typeof status !== 'string' || !DONE_STATUSES.includes(status)) return 'open_tickets';
       const doneAt = [values!.closedAt, values!.solvedAt, values!.updatedAt, values!.createdAt].find((value) => typeof value === 'string');

@@ -35,6 +35,8 @@ export const TARGET_SCHEMA: Record<ImportedType, Record<string, TargetField>> = 
     channel: { kind: 'channel', required: true },
     /** question, incident, problem, service_request or task; empty: the channel's default type, chosen when written. */
     type: { kind: 'ticketType' },
+    /** An incident's problem: another ticket of the export (Zendesk's `problem_id`), linked as tickets.problem_id. */
+    problemId: { kind: 'reference' },
     tags: { kind: 'list' },
     createdAt: { kind: 'date', required: true },
     updatedAt: { kind: 'date' },

@@ -7,6 +7,8 @@ export type MetricAnchor =
   | 'created'
   /** Tickets solved in the range (their last solve). */
   | 'solved'
+  /** Tickets open at the end of the range, as the backlog counts them (per period: open at the end of each period). */
+  | 'openAtEnd'
   /** Knowledge searches made in the range (not tickets: the ticket filters do not apply). */
   | 'searched'
   /** Agents' availability in the range (not tickets: only the agent and group filters apply). */
@@ -29,7 +31,16 @@ export type TicketPredicate =
   | 'repeatContact'
   | 'surveyAnswered'
   /** An answered survey scoring 4 or 5 of 5. */
-  | 'surveySatisfied';
+  | 'surveySatisfied'
+  | 'incident'
+  | 'problem'
+  /** An incident linked to a problem. */
+  | 'linkedIncident'
+  /**
+   * An incident linked to a problem that has an incident linked to it created before this one (earlier id on a tie):
+   * each problem's first incident shows the fault, every further one is the fault hitting again.
+   */
+  | 'repeatedIncident';
 
 /** A whole-number fact of a ticket, summed. */
 export type CountFact = 'escalations' | 'reassignments' | 'reopens' | 'slaBreaches' | 'slaWarningsMet' | SlaClockCount;
@@ -51,8 +62,11 @@ export type MetricAggregate =
   | { share: TicketPredicate; of: TicketPredicate }
   /** Σ numerator / Σ denominator over the tickets (e.g. clocks met over clocks finished). */
   | { ratio: CountFact[]; over: CountFact[] }
-  /** Median (the value), mean and 90th percentile (continuous, as PostgreSQL's percentile_cont) of the durations. */
-  | { distribution: DurationFact }
+  /**
+   * Median (the value), mean and 90th percentile (continuous, as PostgreSQL's percentile_cont) of the durations; with
+   * `of`, only the durations of the tickets it holds for.
+   */
+  | { distribution: DurationFact; of?: TicketPredicate }
   /** % of answers 9–10 minus % of answers 0–6 on the 0–10 question, −100..100. */
   | { netPromoterScore: true }
   /** Searches that ended in a click on an article, over all searches. */
@@ -209,6 +223,40 @@ export const REPORT_METRICS = {
     unit: 'count',
     aggregate: { sum: 'slaWarningsMet' },
     description: 'SLA clocks that raised a warning and were met after all.',
+  },
+  INCIDENTS_CREATED: { anchor: 'created', unit: 'tickets', aggregate: { count: 'incident' }, description: 'Tickets of type incident created.' },
+  REPEATED_INCIDENTS: {
+    anchor: 'created',
+    unit: 'tickets',
+    aggregate: { count: 'repeatedIncident' },
+    description:
+      "Incidents linked to a problem that has an earlier-created incident linked to it: each problem's incidents beyond its first (the same fault hitting again).",
+  },
+  INCIDENT_PROBLEM_LINK_RATE: {
+    anchor: 'created',
+    unit: 'ratio',
+    aggregate: { share: 'linkedIncident', of: 'incident' },
+    description: 'Incidents linked to a problem, over all incidents.',
+  },
+  PROBLEMS_CREATED: { anchor: 'created', unit: 'tickets', aggregate: { count: 'problem' }, description: 'Tickets of type problem created.' },
+  UNRESOLVED_PROBLEMS: {
+    anchor: 'openAtEnd',
+    unit: 'tickets',
+    aggregate: { count: 'problem' },
+    description:
+      'Problems open at the end of the range (created by then, not solved, closed or merged by then, as the backlog counts); grouped by period: open at the end of each period.',
+  },
+  PROBLEM_RESOLUTION_TIME: {
+    anchor: 'created',
+    unit: 'minutes',
+    aggregate: { distribution: 'resolutionMinutes', of: 'problem' },
+    description: 'Of the problems solved or closed now: creation to the last solve, calendar minutes.',
+  },
+  PROBLEM_RESOLUTION_BUSINESS_TIME: {
+    anchor: 'created',
+    unit: 'minutes',
+    aggregate: { distribution: 'resolutionBusinessMinutes', of: 'problem' },
+    description: "The same in business minutes of the problem's calendar.",
   },
   CSAT: {
     anchor: 'created',

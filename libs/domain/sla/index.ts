@@ -2,6 +2,7 @@ export { SLA_METRICS, isSlaMetric, type SlaMetric } from './sla-metric.js';
 export {
   DEFAULT_PAUSE_WHILE,
   DEFAULT_WARNING_THRESHOLDS,
+  type SlaFieldCondition,
   type SlaPolicy,
   type SlaPolicyConditions,
   type SlaTarget,

@@ -23,6 +23,7 @@ const facts: SlaTicketFacts = {
   groupId: 'group-billing',
   tags: ['refund', 'invoice'],
   type: 'incident',
+  fields: { product: 'Portal', plan: 'Gold' },
 };
 
 describe('selectSlaPolicy', () => {
@@ -42,6 +43,16 @@ describe('selectSlaPolicy', () => {
     ['a type among several', { ticketTypes: ['problem', 'incident'] }, 'type incident'],
     ['another type', { ticketTypes: ['question'] }, null],
     ['type and priority (AND)', { priorities: ['urgent'], ticketTypes: ['incident'] }, 'priority urgent, type incident'],
+    ['a field value among several', { fields: [{ name: 'product', values: ['Mobile app', 'Portal'] }] }, 'field product = Portal'],
+    ['a field named in another case', { fields: [{ name: 'Product', values: ['Portal'] }] }, 'field Product = Portal'],
+    ['another field value', { fields: [{ name: 'product', values: ['Mobile app'] }] }, null],
+    ['a field the ticket lacks', { fields: [{ name: 'region', values: ['EU'] }] }, null],
+    [
+      'two fields and a priority (AND)',
+      { fields: [{ name: 'plan', values: ['Gold'] }, { name: 'product', values: ['Portal'] }], priorities: ['urgent'] },
+      'priority urgent, field plan = Gold, field product = Portal',
+    ],
+    ['one of two fields failing', { fields: [{ name: 'plan', values: ['Gold'] }, { name: 'product', values: ['Desktop'] }] }, null],
     [
       'every condition, named in a fixed order',
       {
@@ -64,6 +75,11 @@ describe('selectSlaPolicy', () => {
     for (const conditions of [{ organizationIds: ['org-acme'] }, { customerTiers: ['vip'] }, { groupIds: ['g'] }, { tags: ['x'] }]) {
       expect(selectSlaPolicy([policy('P', 0, conditions)], bare)).toBeNull();
     }
+  });
+
+  it('matches no field condition for facts without fields (runs from before field conditions)', () => {
+    const { fields: _fields, ...older } = facts;
+    expect(selectSlaPolicy([policy('P', 0, { fields: [{ name: 'product', values: ['Portal'] }] })], older)).toBeNull();
   });
 
   it('tries policies by ascending position, whatever the list order, and the first match wins', () => {

@@ -1,4 +1,4 @@
-import type { SlaPolicy, SlaPolicyConditions, SlaTicketFacts } from './sla-policy.js';
+import type { SlaFieldCondition, SlaPolicy, SlaPolicyConditions, SlaTicketFacts } from './sla-policy.js';
 
 export interface SlaPolicySelection {
   policy: SlaPolicy;
@@ -6,11 +6,14 @@ export interface SlaPolicySelection {
   reason: string;
 }
 
-/** How each condition reads the ticket, and how a match is worded in the reason. */
+/** The conditions that are lists of values the ticket's facts are looked up in; `fields` is matched by name after them. */
+type ListConditions = Omit<SlaPolicyConditions, 'fields'>;
+
+/** How each list condition reads the ticket, and how a match is worded in the reason. */
 const CONDITIONS: {
-  [K in keyof SlaPolicyConditions]-?: {
+  [K in keyof ListConditions]-?: {
     values: (facts: SlaTicketFacts) => readonly string[];
-    label: (matched: string[]) => string;
+    label: (matched: string[], facts: SlaTicketFacts) => string;
   };
 } = {
   priorities: { values: (f) => [f.priority], label: (m) => `priority ${m.join(', ')}` },
@@ -20,9 +23,12 @@ const CONDITIONS: {
   groupIds: { values: (f) => nonNull(f.groupId), label: (m) => `group ${m.join(', ')}` },
   ticketTypes: { values: (f) => [f.type], label: (m) => `type ${m.join(', ')}` },
   tags: { values: (f) => f.tags, label: (m) => `${m.length === 1 ? 'tag' : 'tags'} ${m.join(', ')}` },
+  // Named, not by id: the reason is read by agents and customers' admins.
+  serviceIds: { values: (f) => nonNull(f.service?.id ?? null), label: (_m, f) => `service "${f.service!.name}"` },
+  requestItemIds: { values: (f) => nonNull(f.requestItem?.id ?? null), label: (_m, f) => `request item "${f.requestItem!.name}"` },
 };
 
-const CONDITION_ORDER = Object.keys(CONDITIONS) as (keyof SlaPolicyConditions)[];
+const CONDITION_ORDER = Object.keys(CONDITIONS) as (keyof ListConditions)[];
 
 /** The first policy by ascending position (ties keep their given order) whose conditions all match; null if none. */
 export function selectSlaPolicy(policies: readonly SlaPolicy[], facts: SlaTicketFacts): SlaPolicySelection | null {
@@ -45,9 +51,20 @@ function matchConditions(conditions: SlaPolicyConditions, facts: SlaTicketFacts)
     if (!wanted || wanted.length === 0) continue;
     const hits = CONDITIONS[key].values(facts).filter((value) => wanted.includes(value));
     if (hits.length === 0) return null;
-    matched.push(CONDITIONS[key].label([...new Set(hits)]));
+    matched.push(CONDITIONS[key].label([...new Set(hits)], facts));
+  }
+  for (const condition of conditions.fields ?? []) {
+    const hit = matchField(condition, facts.fields ?? {});
+    if (hit === null) return null;
+    matched.push(hit);
   }
   return matched;
+}
+
+/** `field product = Portal` when the ticket's value of the field is one of the condition's; null otherwise. */
+function matchField({ name, values }: SlaFieldCondition, fields: Record<string, string>): string | null {
+  const entry = Object.entries(fields).find(([fieldName]) => fieldName.toLowerCase() === name.toLowerCase());
+  return entry && values.includes(entry[1]) ? `field ${name} = ${entry[1]}` : null;
 }
 
 function nonNull(value: string | null): string[] {

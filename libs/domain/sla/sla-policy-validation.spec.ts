@@ -110,14 +110,28 @@ describe('validateSlaPolicy', () => {
       [
         'Conditions: "critical" is not one of the priorities; use low, normal, high, urgent.',
         'Conditions: "fax" is not one of the channels; use email, web, chat, phone, api, social.',
-        'Conditions: "brands" is not a condition; use priorities, channels, organizationIds, customerTiers, groupIds, tags, ticketTypes.',
+        'Conditions: "brands" is not a condition; use priorities, channels, organizationIds, customerTiers, groupIds, tags, ticketTypes, serviceIds, requestItemIds, fields.',
         'Conditions: "outage" is not one of the ticketTypes; use question, incident, problem, service_request, task.',
       ],
     ],
     ['a condition that is not a list', { conditions: { tags: 'vip' } }, ['Conditions: tags must be a list of non-empty strings.']],
+    [
+      'a field condition without values',
+      { conditions: { fields: [{ name: 'product', values: [] }] } },
+      ['Conditions: fields must be a list of { name, values } with a field name and at least one non-empty value. Got {"name":"product","values":[]}.'],
+    ],
+    [
+      'a field listed twice',
+      { conditions: { fields: [{ name: 'product', values: ['Portal'] }, { name: 'Product', values: ['Mobile app'] }] } },
+      ['Conditions: the field "Product" is listed more than once; list all its values in one condition.'],
+    ],
     ['an empty calendar id', { calendarId: '' }, ['calendarId must be an id or null for the 24x7 calendar; got "".']],
   ])('refuses %s', (_, changes, problems) => {
     expect(validateSlaPolicy(draft(changes))).toEqual(problems);
+  });
+
+  it('accepts field conditions', () => {
+    expect(validateSlaPolicy(draft({ conditions: { fields: [{ name: 'product', values: ['Portal', 'Mobile app'] }] } }))).toEqual([]);
   });
 
   it('reports every problem at once', () => {

@@ -9,7 +9,18 @@ export const MAX_WARNING_THRESHOLDS = 5;
 /** A clock may only stand still while the ticket waits on someone other than the team. */
 export const PAUSABLE_STATUSES = ['pending', 'on_hold'] as const;
 
-const CONDITION_KEYS = ['priorities', 'channels', 'organizationIds', 'customerTiers', 'groupIds', 'tags', 'ticketTypes'] as const;
+const CONDITION_KEYS = [
+  'priorities',
+  'channels',
+  'organizationIds',
+  'customerTiers',
+  'groupIds',
+  'tags',
+  'ticketTypes',
+  'serviceIds',
+  'requestItemIds',
+  'fields',
+] as const;
 
 // Policies arrive from an admin UI as JSON, so every part is checked as `unknown` rather than trusted to its type.
 type Loose = Record<string, unknown>;
@@ -47,6 +58,10 @@ function conditionProblems(conditions: unknown): string[] {
       continue;
     }
     if (values === undefined) continue;
+    if (key === 'fields') {
+      problems.push(...fieldConditionProblems(values));
+      continue;
+    }
     if (!Array.isArray(values) || !values.every((v) => typeof v === 'string' && v !== '')) {
       problems.push(`Conditions: ${key} must be a list of non-empty strings.`);
       continue;
@@ -58,6 +73,24 @@ function conditionProblems(conditions: unknown): string[] {
         problems.push(`Conditions: "${value}" is not one of the ${key}; use ${allowed!.join(', ')}.`);
       }
     }
+  }
+  return problems;
+}
+
+/** Each custom field named once, with at least one value to match. */
+function fieldConditionProblems(conditions: unknown): string[] {
+  const shape = 'Conditions: fields must be a list of { name, values } with a field name and at least one non-empty value.';
+  if (!Array.isArray(conditions)) return [shape];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const condition of conditions) {
+    const { name, values } = isObject(condition) ? condition : {};
+    if (typeof name !== 'string' || name.trim() === '' || !Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === 'string' && v !== '')) {
+      problems.push(`${shape} Got ${show(condition)}.`);
+    } else if (seen.has(name.toLowerCase())) {
+      problems.push(`Conditions: the field "${name}" is listed more than once; list all its values in one condition.`);
+    }
+    if (typeof name === 'string') seen.add(name.toLowerCase());
   }
   return problems;
 }

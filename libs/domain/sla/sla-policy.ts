@@ -23,6 +23,18 @@ export interface SlaPolicyConditions {
   tags?: string[];
   /** Ticket types (question, incident, problem, service_request, task). */
   ticketTypes?: TicketType[];
+  /** Catalog services (ids): a service request of one of them; a ticket without a service never matches. */
+  serviceIds?: string[];
+  /** Catalog request items (ids) of a service request. */
+  requestItemIds?: string[];
+  /** Custom fields: each listed field's value on the ticket is one of its values (a ticket without the field never matches). */
+  fields?: SlaFieldCondition[];
+}
+
+/** A custom field's condition, e.g. { name: 'product', values: ['Portal'] }; names are compared ignoring case. */
+export interface SlaFieldCondition {
+  name: string;
+  values: string[];
 }
 
 export interface SlaPolicy {
@@ -50,6 +62,11 @@ export interface SlaTicketFacts {
   groupId: string | null;
   tags: string[];
   type: TicketType;
+  /** A service request's service and request item, names for the reason; absent (none) for other tickets. */
+  service?: { id: string; name: string } | null;
+  requestItem?: { id: string; name: string } | null;
+  /** The ticket's custom fields; absent in runs from before field conditions (no field condition matches then). */
+  fields?: Record<string, string>;
 }
 
 // Shared constants: copy them before changing anything in a policy built from them.

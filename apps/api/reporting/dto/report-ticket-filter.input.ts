@@ -1,7 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, type TicketChannel, type TicketPriority } from '../../../../libs/domain/tickets/ticket-fields.js';
-import { TicketChannelEnum, TicketPriorityEnum } from '../../common/graphql-enums.js';
+import { TICKET_TYPES, type TicketType } from '../../../../libs/domain/tickets/ticket-type.js';
+import { TicketChannelEnum, TicketPriorityEnum, TicketTypeEnum } from '../../common/graphql-enums.js';
 
 const MAX_VALUES = 100;
 
@@ -31,6 +32,12 @@ export class ReportTicketFilterInput {
   @ArrayMaxSize(TICKET_PRIORITIES.length)
   @IsIn(TICKET_PRIORITIES, { each: true })
   priorities?: TicketPriority[] | null;
+
+  @Field(() => [TicketTypeEnum], { nullable: true, description: 'Ticket types (the type each ticket has now).' })
+  @IsOptional()
+  @ArrayMaxSize(TICKET_TYPES.length)
+  @IsIn(TICKET_TYPES, { each: true })
+  types?: TicketType[] | null;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()

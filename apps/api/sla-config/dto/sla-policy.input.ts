@@ -16,6 +16,7 @@ import {
 import { SLA_METRICS, type SlaMetric } from '../../../../libs/domain/sla/index.js';
 import {
   TICKET_CHANNELS,
+  TICKET_LIMITS,
   TICKET_PRIORITIES,
   type TicketChannel,
   type TicketPriority,
@@ -27,6 +28,17 @@ import { EnumListField, StringListField } from '../../common/list-fields.js';
 import { CONFIG_LIMITS, NOT_BLANK } from './config-limits.js';
 
 // Types and sizes are checked here; whether the policy makes sense is validateSlaPolicy's to say.
+
+@InputType({ description: 'A custom field (by name, ignoring case) whose value on the ticket is one of the values.' })
+export class SlaFieldConditionInput {
+  @Field()
+  @IsString()
+  @Length(1, TICKET_LIMITS.formFieldMaxLength)
+  name!: string;
+
+  @StringListField({ max: CONFIG_LIMITS.conditionValuesMax, maxLength: TICKET_LIMITS.formFieldMaxLength, required: true })
+  values!: string[];
+}
 
 @InputType({ description: 'Which tickets the policy applies to: every non-empty list must match (AND), any value in a list (OR).' })
 export class SlaPolicyConditionsInput {
@@ -54,6 +66,24 @@ export class SlaPolicyConditionsInput {
 
   @EnumListField(TicketTypeEnum, TICKET_TYPES, { description: 'Ticket types (e.g. INCIDENT).' })
   ticketTypes!: TicketType[];
+
+  @StringListField({ max: CONFIG_LIMITS.conditionValuesMax, maxLength: CONFIG_LIMITS.conditionValueMaxLength, description: 'Catalog services (ids): their service requests.' })
+  @IsUUID('all', { each: true, message: 'serviceIds must be service ids (UUIDs)' })
+  serviceIds!: string[];
+
+  @StringListField({ max: CONFIG_LIMITS.conditionValuesMax, maxLength: CONFIG_LIMITS.conditionValueMaxLength, description: 'Catalog request items (ids): their service requests.' })
+  @IsUUID('all', { each: true, message: 'requestItemIds must be request item ids (UUIDs)' })
+  requestItemIds!: string[];
+
+  @Field(() => [SlaFieldConditionInput], {
+    defaultValue: [],
+    description: "Custom fields: each listed field's value on the ticket is one of its values (AND between fields).",
+  })
+  @IsArray()
+  @ArrayMaxSize(TICKET_LIMITS.maxFormFields)
+  @ValidateNested({ each: true })
+  @Type(() => SlaFieldConditionInput)
+  fields!: SlaFieldConditionInput[];
 }
 
 @InputType({ description: 'How long one metric may take for tickets of one priority.' })
@@ -85,7 +115,18 @@ export class SlaPauseRuleInput {
   statuses!: TicketStatus[];
 }
 
-const NO_CONDITIONS = { priorities: [], channels: [], organizationIds: [], customerTiers: [], groupIds: [], tags: [], ticketTypes: [] };
+const NO_CONDITIONS = {
+  priorities: [],
+  channels: [],
+  organizationIds: [],
+  customerTiers: [],
+  groupIds: [],
+  tags: [],
+  ticketTypes: [],
+  serviceIds: [],
+  requestItemIds: [],
+  fields: [],
+};
 
 @InputType({
   description:

@@ -6,6 +6,15 @@ import type { TicketStatus } from '../../../../libs/domain/tickets/ticket-status
 import type { TicketType } from '../../../../libs/domain/tickets/ticket-type.js';
 import { SlaMetricEnum, TicketChannelEnum, TicketPriorityEnum, TicketStatusEnum, TicketTypeEnum } from '../../common/graphql-enums.js';
 
+@ObjectType('SlaFieldCondition', { description: 'A custom field (by name, ignoring case) whose value is one of the values.' })
+export class SlaFieldConditionModel {
+  @Field()
+  name!: string;
+
+  @Field(() => [String])
+  values!: string[];
+}
+
 @ObjectType('SlaPolicyConditions', { description: 'Every non-empty list must match (AND), any value in a list (OR); all empty: every ticket.' })
 export class SlaPolicyConditionsModel {
   @Field(() => [TicketPriorityEnum])
@@ -28,6 +37,15 @@ export class SlaPolicyConditionsModel {
 
   @Field(() => [TicketTypeEnum])
   ticketTypes!: TicketType[];
+
+  @Field(() => [String], { description: 'Catalog services (ids).' })
+  serviceIds!: string[];
+
+  @Field(() => [String], { description: 'Catalog request items (ids).' })
+  requestItemIds!: string[];
+
+  @Field(() => [SlaFieldConditionModel], { description: "Custom fields: each one's value on the ticket is one of its values." })
+  fields!: SlaFieldConditionModel[];
 }
 
 @ObjectType('SlaTarget', { description: 'How long one metric may take for tickets of one priority.' })
@@ -108,6 +126,9 @@ export function toSlaPolicyModel(entity: SlaPolicyEntity): SlaPolicyModel {
       groupIds: conditions.groupIds ?? [],
       tags: conditions.tags ?? [],
       ticketTypes: conditions.ticketTypes ?? [],
+      serviceIds: conditions.serviceIds ?? [],
+      requestItemIds: conditions.requestItemIds ?? [],
+      fields: conditions.fields ?? [],
     },
     targets: TICKET_PRIORITIES.flatMap((priority) =>
       SLA_METRICS.flatMap((metric) => {

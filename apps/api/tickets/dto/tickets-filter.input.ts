@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEmail, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import {
   TICKET_CHANNELS,
   TICKET_LIMITS,
@@ -59,6 +59,12 @@ export class TicketsFilterInput {
   @IsString({ each: true })
   @Length(1, CLASSIFICATION_LIMITS.idMaxLength, { each: true })
   groupIds?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Service requests of any of these catalog services.' })
+  @IsOptional()
+  @ArrayMaxSize(FILTER_MAX_VALUES)
+  @IsUUID('all', { each: true, message: 'serviceIds must be service ids (UUIDs)' })
+  serviceIds?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Of any of these organizations.' })
   @IsOptional()
