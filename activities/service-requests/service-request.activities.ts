@@ -184,7 +184,7 @@ export function createServiceRequestActivities({ dataSource }: ServiceRequestAct
       for (const status of ['solved', 'closed'] as const) {
         const now = (await ticketRow(requestId)).status;
         if (now === 'closed' || now === status) continue;
-        await unlessClosed(requestId, () => handle.executeUpdate(changeStatusUpdate, { args: [{ status, actorUserId }], updateId: `fulfilment:rejected:${status}` }));
+        await unlessClosed(requestId, () => handle.executeUpdate(changeStatusUpdate, { args: [{ status, actorUserId, mailSolved: false }], updateId: `fulfilment:rejected:${status}` }));
       }
     },
 

@@ -3,6 +3,7 @@ import { waitFor } from '../../libs/devstack/wait-for.js';
 import { dataOf, onlyError } from '../support/graphql-responses.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { eventsOfType } from '../support/tickets.js';
+import { ticketWorkflowId } from '../../workflows/ticket/ticket.contract.js';
 
 // A service request after its ticket exists, on the real stack: the approval (who may decide, once), then its tasks as
 // tickets of type task started one after another, the request solved when both are; a rejected request closed with
@@ -146,5 +147,10 @@ describe('service requests: approval and fulfilment (real API, PostgreSQL, Tempo
     expect(closed.messages).toEqual([{ body: 'Your request for "New laptop" was not approved.\n\nReason: No budget this quarter.', isPublic: true, authorType: 'agent' }]);
     expect(closed.fulfilmentTasks).toEqual([]);
     expect(eventsOfType(closed.timeline, 'approval_rejected')).toEqual([{ type: 'approval_rejected', actor: approverId, data: { reason: 'No budget this quarter.' } }]);
+    // A closed ticket's workflow ends once its mail is out: the reply told the requester, no solved notice follows.
+    await system.temporal.workflow.getHandle(ticketWorkflowId(request.id)).result();
+    const mails = await system.dataSource.query('SELECT template FROM sent_emails WHERE ticket_id = $1 ORDER BY created_at', [request.id]);
+    expect(mails.map((mail: { template: string }) => mail.template)).not.toContain('solved');
+    expect(mails.map((mail: { template: string }) => mail.template)).toContain('agent_reply');
   });
 });

@@ -8,6 +8,7 @@ import { FAKE_AGENT, fakeNewTicket, fakeTicketActivities } from '../../test/supp
 import { waitUntil } from '../../test/support/ticket-workflow-runs.js';
 import { workflowBundle } from '../../test/support/test-stack.js';
 import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
+import { mergeIntoUpdate } from '../ticket/ticket-merge.contract.js';
 import { changeStatusUpdate, openTicketUpdate, TICKET_WORKFLOW_TYPE, ticketWorkflowId } from '../ticket/ticket.contract.js';
 import {
   APPROVAL_NOT_PENDING_FAILURE,
@@ -207,6 +208,28 @@ describe('a service request: approval, then fulfilment through ordered tasks', (
         expect(fakes.named('solveFulfilledRequest')).toHaveLength(1);
         expect(fakes.named('startFulfilmentTask')).toHaveLength(1);
         expect(tickets.mails).toEqual([]);
+      },
+      tickets.activities,
+    );
+  });
+
+  it('a task merged into another ticket counts as done: the request does not wait for it', async () => {
+    const tickets = fakeTicketActivities();
+    await run(
+      { itemName: 'Laptop', approval: null, tasks: TASKS },
+      async (request, fakes, taskQueue) => {
+        await waitUntil(async () => fakes.named('startFulfilmentTask').length === 1);
+        const requestId = request.workflowId.slice('service-request:'.length);
+        const task = { ...fakeNewTicket('1', 'task'), id: String(fakes.named('startFulfilmentTask')[0].taskId), parentRequestId: requestId, taskPosition: 1 };
+        const primary = fakeNewTicket('2', 'task');
+        const [taskTicket, primaryTicket] = await Promise.all(
+          [task, primary].map((ticket) => env.client.workflow.start(TICKET_WORKFLOW_TYPE, { workflowId: ticketWorkflowId(ticket.id), taskQueue, args: [{ ticket }] })),
+        );
+        await Promise.all([taskTicket, primaryTicket].map((handle) => handle.executeUpdate(openTicketUpdate)));
+
+        await taskTicket.executeUpdate(mergeIntoUpdate, { args: [{ primaryTicketId: primary.id, primaryNumber: '2', primarySubject: 'Order', actorUserId: FAKE_AGENT }] });
+        await waitUntil(async () => fakes.named('startFulfilmentTask').length === 2);
+        expect(fakes.named('startFulfilmentTask')[1]).toMatchObject({ position: 2 });
       },
       tickets.activities,
     );

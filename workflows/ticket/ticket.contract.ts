@@ -164,6 +164,8 @@ export interface TicketWorkflowInput {
 export interface ChangeStatusRequest {
   status: TicketStatus;
   actorUserId: string;
+  /** False: the requester was just told in a reply (a rejected service request), so no solved notice. Absent: true. */
+  mailSolved?: boolean;
 }
 
 export interface AgentReplyEvent {

@@ -480,11 +480,11 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
 
   setHandler(
     changeStatusUpdate,
-    ({ status, actorUserId }) =>
+    ({ status, actorUserId, mailSolved }) =>
       change((events) => {
         const refusal = transitionError(state.status, status);
         if (refusal) throw new Error(refusal); // a due auto-close can have closed the ticket since validation
-        changeStatus(events, actorUserId, status);
+        changeStatus(events, actorUserId, status, { mailSolved: mailSolved ?? true });
       }),
     {
       validator: ({ status }) => {
@@ -657,6 +657,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
         state.pendingRepeats = [];
         state.awaitingAgent = false;
         if (state.assigneeId !== null) freedAgent = state.assigneeId;
+        // A fulfilment task merged away goes on in the ticket it joined: its request must not wait for it.
+        if (input.ticket.parentRequestId) parentRequestNews = true;
         events.push(event('merged', request.actorUserId, { into: request.primaryTicketId, intoNumber: request.primaryNumber, from }));
         notify('merged', 'merged', undefined, { 'primary.number': request.primaryNumber, 'primary.subject': request.primarySubject });
         if (state.surveyStarted) await getExternalWorkflowHandle(surveyWorkflowId(state.ticketId)).cancel().catch(() => undefined);
