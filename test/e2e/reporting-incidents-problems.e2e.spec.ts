@@ -98,4 +98,38 @@ describe('incident and problem KPIs in helpdeskReport (real API, PostgreSQL, Tem
     const response = await fetch(`${system.url}/reports/helpdesk.csv?${query}`, { headers: { authorization: `Bearer ${supervisor}` } });
     expect((await response.text()).trim().split('\r\n').slice(1)).toEqual(['(total),INCIDENTS_CREATED,tickets,5,5,,,', '(total),REPEATED_INCIDENTS,tickets,2,2,,,']);
   });
+
+  it('narrows any metric to tickets holding custom field values, in GraphQL and in the CSV export', async () => {
+    const withFields = (fields: Array<{ name: string; value: string }>) =>
+      system.graphql(CREATE_TICKET, { input: newTicket({ subject: 'Export fails', fields, requesterEmail: `c-${randomBytes(3).toString('hex')}@customer.example` }) }, agent);
+    dataOf(await withFields([{ name: 'product', value: 'Billing, EU' }, { name: 'plan', value: 'Pro' }]));
+    dataOf(await withFields([{ name: 'product', value: 'Billing, EU' }, { name: 'plan', value: 'Free' }]));
+    dataOf(await withFields([{ name: 'product', value: 'Mobile' }]));
+
+    // Facts are written by each ticket's workflow: wait for the three before reading.
+    const billing = await waitFor('the billing tickets counted', async () => {
+      const { totals } = await report(['TICKETS_CREATED'], { fields: [{ name: 'product', value: 'Billing, EU' }] });
+      if (totals[0].value !== 2) throw new Error(`not yet: ${totals[0].value}`);
+      return totals[0];
+    }, 30_000);
+    expect(billing).toMatchObject({ value: 2 });
+    const mobile = await waitFor('the mobile ticket counted', async () => {
+      const { totals } = await report(['TICKETS_CREATED'], { fields: [{ name: 'product', value: 'Mobile' }] });
+      if (totals[0].value !== 1) throw new Error('not yet');
+      return totals[0];
+    }, 30_000);
+    expect(mobile).toMatchObject({ value: 1 });
+    // Every field given must hold.
+    const billingPro = await report(['TICKETS_CREATED'], { fields: [{ name: 'product', value: 'Billing, EU' }, { name: 'plan', value: 'Pro' }] });
+    expect(billingPro.totals[0]).toMatchObject({ value: 1 });
+
+    const query = new URLSearchParams({ from: today(), to: today(), metrics: 'TICKETS_CREATED', 'field.product': 'Billing, EU', 'field.plan': 'Free' });
+    const response = await fetch(`${system.url}/reports/helpdesk.csv?${query}`, { headers: { authorization: `Bearer ${supervisor}` } });
+    expect((await response.text()).trim().split('\r\n').slice(1)).toEqual(['(total),TICKETS_CREATED,tickets,1,1,,,']);
+    const blankName = await fetch(`${system.url}/reports/helpdesk.csv?${new URLSearchParams({ from: today(), to: today(), metrics: 'TICKETS_CREATED', 'field.': 'x' })}`, {
+      headers: { authorization: `Bearer ${supervisor}` },
+    });
+    expect(blankName.status).toBe(400);
+    expect(await blankName.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
 });

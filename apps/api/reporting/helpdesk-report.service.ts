@@ -87,6 +87,7 @@ export class HelpdeskReportService {
       types: filter.types ?? undefined,
       organizationIds: filter.organizationIds ?? undefined,
       tags: filter.tags ?? undefined,
+      fields: filter.fields ? Object.fromEntries(filter.fields.map(({ name, value }) => [name, value])) : undefined,
       excludeImported: filter.excludeImported,
     };
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Query, Req, Res } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { validate, type ValidationError } from 'class-validator';
 import type { Response } from 'express';
 import { DEFAULT_REPEAT_CONTACT_DAYS, REPORT_GROUPINGS, REPORT_METRIC_NAMES, type ReportGrouping, type ReportMetric } from '../../../libs/domain/reporting/index.js';
 import type { AuthenticatedRequest } from '../auth/request-of.js';
@@ -16,6 +16,16 @@ const LIST_PARAMETERS = ['groupIds', 'agentIds', 'channels', 'priorities', 'type
 const CSV_HEADER = ['group', 'metric', 'unit', 'value', 'sampleSize', 'mean', 'median', 'p90'];
 /** Totals come last, under this group name. */
 const TOTAL_GROUP = '(total)';
+
+const FIELD_PARAMETER_PREFIX = 'field.';
+
+/** A validation error's messages with their paths (a custom field's are nested: `fields.0.name`). */
+function constraintProblems(error: ValidationError, path: string): Array<{ field: string; message: string }> {
+  return [
+    ...Object.values(error.constraints ?? {}).map((message) => ({ field: path, message })),
+    ...(error.children ?? []).flatMap((child) => constraintProblems(child, `${path}.${child.property}`)),
+  ];
+}
 
 const listOf = (value: unknown): string[] => (typeof value === 'string' && value !== '' ? value.split(',') : []);
 
@@ -51,6 +61,10 @@ export class ReportCsvController {
 /** The query string as the GraphQL arguments: lists comma-separated, the same checks. */
 async function parseCsvRequest(query: Record<string, unknown>): Promise<{ filter: ReportFilterInput; metrics: ReportMetric[]; groupBy: ReportGrouping }> {
   const lists = Object.fromEntries(LIST_PARAMETERS.filter((name) => query[name] !== undefined).map((name) => [name, listOf(query[name])]));
+  // `field.product=Portal`: one parameter per custom field (a value may hold commas).
+  const fields = Object.keys(query)
+    .filter((key) => key.startsWith(FIELD_PARAMETER_PREFIX))
+    .map((key) => ({ name: key.slice(FIELD_PARAMETER_PREFIX.length), value: String(query[key]) }));
   const filter = plainToInstance(ReportFilterInput, {
     from: query.from,
     to: query.to,
@@ -58,8 +72,9 @@ async function parseCsvRequest(query: Record<string, unknown>): Promise<{ filter
     excludeImported: query.excludeImported === 'true',
     repeatContactDays: query.repeatContactDays === undefined ? DEFAULT_REPEAT_CONTACT_DAYS : Number(query.repeatContactDays),
     ...lists,
+    ...(fields.length > 0 ? { fields } : {}),
   });
-  const problems = (await validate(filter)).flatMap((error) => Object.values(error.constraints ?? {}).map((message) => ({ field: error.property, message })));
+  const problems = (await validate(filter)).flatMap((error) => constraintProblems(error, error.property));
   const metrics = listOf(query.metrics);
   for (const metric of metrics) {
     if (!(REPORT_METRIC_NAMES as string[]).includes(metric)) problems.push({ field: 'metrics', message: `Unknown metric "${metric}".` });

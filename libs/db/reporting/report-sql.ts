@@ -150,6 +150,8 @@ export interface ReportTicketFilter {
   categories?: string[];
   /** Ticket types (question, incident, problem, service_request, task). */
   types?: string[];
+  /** Custom fields the ticket holds, each with exactly this value. */
+  fields?: Record<string, string>;
 }
 
 export function ticketFilterSql(filter: ReportTicketFilter, parameters: ParameterList): string[] {
@@ -167,6 +169,10 @@ export function ticketFilterSql(filter: ReportTicketFilter, parameters: Paramete
   if (filter.excludeImported) clauses.push('NOT f.imported');
   if (filter.importRunId) {
     clauses.push(`EXISTS (SELECT 1 FROM tickets t WHERE t.id = f.ticket_id AND t.import_run_id = ${parameters.add(filter.importRunId)}::uuid)`);
+  }
+  if (filter.fields && Object.keys(filter.fields).length > 0) {
+    // The facts do not carry the fields: the ticket's are read (a semi-join the GIN index on tickets.fields can serve).
+    clauses.push(`EXISTS (SELECT 1 FROM tickets t WHERE t.id = f.ticket_id AND t.fields @> ${parameters.add(JSON.stringify(filter.fields))}::jsonb)`);
   }
   if (filter.categories?.length) {
     clauses.push(`EXISTS (SELECT 1 FROM tickets t WHERE t.id = f.ticket_id AND t.fields->>'category' = ANY(${parameters.add(filter.categories)}::text[]))`);

@@ -1,8 +1,11 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, type TicketChannel, type TicketPriority } from '../../../../libs/domain/tickets/ticket-fields.js';
 import { TICKET_TYPES, type TicketType } from '../../../../libs/domain/tickets/ticket-type.js';
 import { TicketChannelEnum, TicketPriorityEnum, TicketTypeEnum } from '../../common/graphql-enums.js';
+import { TicketFieldInput } from '../../tickets/dto/ticket-field.input.js';
+import { TICKET_LIMITS } from '../../../../libs/domain/tickets/ticket-fields.js';
 
 const MAX_VALUES = 100;
 
@@ -52,6 +55,13 @@ export class ReportTicketFilterInput {
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   tags?: string[] | null;
+
+  @Field(() => [TicketFieldInput], { nullable: true, description: 'Custom fields: tickets holding every one with exactly this value (as stored: a defined field under its name, in its one spelling).' })
+  @IsOptional()
+  @ArrayMaxSize(TICKET_LIMITS.maxFormFields)
+  @ValidateNested({ each: true })
+  @Type(() => TicketFieldInput)
+  fields?: TicketFieldInput[] | null;
 
   @Field({ defaultValue: false, description: 'Leave out the tickets a data migration brought in.' })
   @IsBoolean()
