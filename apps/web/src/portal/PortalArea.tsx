@@ -2,6 +2,8 @@ import { Link, Route, Routes } from 'react-router';
 import { ArticlePage } from './ArticlePage';
 import { PortalHome } from './PortalHome';
 import { RequestPage } from './RequestPage';
+import { ServiceCatalogPage } from './ServiceCatalogPage';
+import { ServiceItemPage } from './ServiceItemPage';
 import './portal.css';
 
 /** The customer portal below /portal: no login; a request's page is reached through the link mailed to its requester. */
@@ -21,6 +23,8 @@ export function PortalArea() {
           <Route index element={<PortalHome />} />
           <Route path="requests/:token" element={<RequestPage />} />
           <Route path="articles/:id" element={<ArticlePage />} />
+          <Route path="services" element={<ServiceCatalogPage />} />
+          <Route path="services/:itemId" element={<ServiceItemPage />} />
           <Route path="*" element={<PortalNotFound />} />
         </Routes>
       </main>

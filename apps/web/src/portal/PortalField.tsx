@@ -10,16 +10,18 @@ interface PortalFieldProps {
   multiline?: boolean;
   autoComplete?: string;
   hint?: string;
+  /** Most portal fields are; the name of a service request is not. */
+  required?: boolean;
 }
 
-/** A required input or text area of a portal form (large enough for a phone), in the shared labelled field. */
-export function PortalField({ label, value, onChange, error, type = 'text', multiline = false, autoComplete, hint }: PortalFieldProps) {
+/** An input or text area of a portal form (large enough for a phone), in the shared labelled field. */
+export function PortalField({ label, value, onChange, error, type = 'text', multiline = false, autoComplete, hint, required = true }: PortalFieldProps) {
   return (
     <FormField label={label} error={error} hint={hint} className="portal-field">
       {multiline ? (
-        <textarea value={value} required rows={6} onChange={(event) => onChange(event.target.value)} />
+        <textarea value={value} required={required} rows={6} onChange={(event) => onChange(event.target.value)} />
       ) : (
-        <input value={value} required type={type} autoComplete={autoComplete} onChange={(event) => onChange(event.target.value)} />
+        <input value={value} required={required} type={type} autoComplete={autoComplete} onChange={(event) => onChange(event.target.value)} />
       )}
     </FormField>
   );

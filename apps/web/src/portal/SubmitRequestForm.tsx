@@ -3,8 +3,8 @@ import { useMutation } from 'urql';
 import { fieldErrors } from '../api/errors';
 import { graphql } from '../gql';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { StatusNotice } from '../ui/StatusNotice';
 import { PortalField } from './PortalField';
+import { RequestReceipt } from './RequestReceipt';
 import { newIdempotencyKey } from '../lib/idempotency-key';
 
 const PortalSubmitRequest = graphql(`
@@ -19,7 +19,7 @@ const EMPTY = { name: '', email: '', subject: '', description: '' };
 
 /**
  * The request form. The browser's own checks are off (noValidate) so every problem is the API's message, beside its
- * field; the answer says where the link to follow the request went, since only the mailbox's owner may read it.
+ * field; the answer is the receipt (where the link to follow the request went).
  */
 export function SubmitRequestForm() {
   const [form, setForm] = useState(EMPTY);
@@ -70,15 +70,7 @@ export function SubmitRequestForm() {
           {result.fetching ? 'Sending…' : 'Send request'}
         </button>
       </form>
-      <StatusNotice
-        message={
-          sentTo && (
-            <>
-              Thank you, we have your request. We mailed a link to follow it to <strong>{sentTo}</strong>.
-            </>
-          )
-        }
-      />
+      <RequestReceipt sentTo={sentTo} />
     </section>
   );
 }

@@ -7,7 +7,10 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Loading } from '../../ui/Loading';
 import { Conversation } from './Conversation';
 import { KnowledgePanel } from './KnowledgePanel';
+import { ProblemIncidentsPanel } from './ProblemIncidentsPanel';
+import { ProblemPanel } from './ProblemPanel';
 import { ReplyBox } from './ReplyBox';
+import { ServiceRequestPanel } from './ServiceRequestPanel';
 import { SlaClocks } from './SlaClocks';
 import { TicketQuery } from './ticket-query';
 import { TicketControls } from './TicketControls';
@@ -65,8 +68,11 @@ export function TicketScreen() {
         </div>
         <aside className="stack" aria-label="Ticket details">
           <TicketControls ticket={ticket} myId={me} onChanged={reload} />
+          <ServiceRequestPanel ticketId={ticket.id} onChanged={reload} />
           <SlaClocks sla={ticket.sla} fetchedAt={fetchedAt} />
           <KnowledgePanel ticketId={ticket.id} />
+          <ProblemPanel ticketId={ticket.id} />
+          <ProblemIncidentsPanel ticketId={ticket.id} />
           <TicketFieldsEditor ticketId={ticket.id} fields={ticket.fields} onChanged={reload} />
           <TicketTimeline events={ticket.timeline} names={names} />
         </aside>

@@ -42,6 +42,27 @@ describe('describeEvent', () => {
     expect(describeEvent({ type: 'assigned', actor: 'system', data: { agentId: 'u1', reason: 'Least loaded.' } }, names)).toMatchObject({ title: 'Assigned to Ana', detail: 'Least loaded.' });
   });
 
+  it("tells a service request's approval and fulfilment steps", () => {
+    expect(describeEvent({ type: 'approval_requested', actor: 'system', data: { approverUserId: 'u1', approverRole: null } }, names).title).toBe('Approval requested from Ana');
+    expect(describeEvent({ type: 'approval_requested', actor: 'system', data: { approverUserId: null, approverRole: 'supervisor' } }, names).title).toBe(
+      'Approval requested from the supervisor role',
+    );
+    expect(describeEvent({ type: 'approval_escalated', actor: 'system', data: { escalatedTo: null, afterMinutes: 120 } }, names)).toEqual({
+      title: 'Approval escalated to the supervisors',
+      detail: 'Waiting for 2 h 00 min.',
+      tone: 'warn',
+    });
+    expect(describeEvent({ type: 'approval_rejected', actor: 'u1', data: { reason: 'No budget.' } }, names)).toEqual({ title: 'Rejected by Ana', detail: 'No budget.', tone: 'danger' });
+    expect(describeEvent({ type: 'fulfilment_task_created', actor: 'system', data: { position: 1, title: 'Order the laptop' } }, names).title).toBe('Task 1 started: Order the laptop');
+    expect(describeEvent({ type: 'request_fulfilled', actor: 'system', data: {} }, names).tone).toBe('ok');
+  });
+
+  it('tells the links between incidents and problems', () => {
+    expect(describeEvent({ type: 'linked_to_problem', actor: 'u1', data: { problemId: 'p', problemNumber: 7 } }, names).title).toBe('Linked to problem #7');
+    expect(describeEvent({ type: 'incident_linked', actor: 'u1', data: { incidentId: 'i', incidentNumber: 8 } }, names).title).toBe('Incident #8 linked');
+    expect(describeEvent({ type: 'solved_with_problem', actor: 'u1', data: { problemNumber: 7 } }, names)).toMatchObject({ title: 'Solved with problem #7', tone: 'ok' });
+  });
+
   it('falls back to the event type for events it does not know', () => {
     expect(describeEvent({ type: 'something_new', actor: 'system', data: null }, names)).toEqual({ title: 'something new', tone: 'neutral' });
   });

@@ -120,6 +120,37 @@ export function describeEvent(event: TimelineEventInput, names: TimelineNames): 
       return { title: `${data.email} copied on replies`, tone: 'neutral' };
     case 'collaborator_removed':
       return { title: `${data.email} no longer copied`, tone: 'neutral' };
+    case 'approval_requested':
+      return {
+        title: `Approval requested from ${data.approverUserId ? names.person(String(data.approverUserId)) : `the ${word(data.approverRole)} role`}`,
+        tone: 'info',
+      };
+    case 'approval_escalated':
+      return {
+        title: `Approval escalated to ${data.escalatedTo ? names.person(String(data.escalatedTo)) : 'the supervisors'}`,
+        detail: `Waiting for ${minutes(data.afterMinutes)}.`,
+        tone: 'warn',
+      };
+    case 'approval_approved':
+      return { title: `Approved by ${names.person(event.actor)}`, detail: data.reason ? String(data.reason) : undefined, tone: 'ok' };
+    case 'approval_rejected':
+      return { title: `Rejected by ${names.person(event.actor)}`, detail: data.reason ? String(data.reason) : undefined, tone: 'danger' };
+    case 'fulfilment_task_created':
+      return { title: `Task ${data.position} started: ${data.title}`, tone: 'info' };
+    case 'request_fulfilled':
+      return { title: 'Every task done: request fulfilled', tone: 'ok' };
+    case 'linked_to_problem':
+      return { title: `Linked to problem #${data.problemNumber}`, tone: 'info' };
+    case 'unlinked_from_problem':
+      return { title: 'Unlinked from its problem', tone: 'neutral' };
+    case 'incident_linked':
+      return { title: `Incident #${data.incidentNumber} linked`, tone: 'info' };
+    case 'incident_unlinked':
+      return { title: `Incident #${data.incidentNumber} unlinked`, tone: 'neutral' };
+    case 'solved_with_problem':
+      return { title: `Solved with problem #${data.problemNumber}`, tone: 'ok' };
+    case 'known_error_recorded':
+      return { title: 'Known error recorded', tone: 'info' };
     default:
       return { title: word(event.type), tone: 'neutral' };
   }

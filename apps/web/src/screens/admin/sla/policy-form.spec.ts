@@ -5,7 +5,7 @@ const saved: SavedPolicy = {
   active: true,
   calendarId: 'cal-1',
   escalationPolicyId: 'esc-1',
-  conditions: { channels: [], priorities: ['URGENT'], tags: ['vip'], customerTiers: ['gold'], groupIds: [], organizationIds: ['org-9'], ticketTypes: ['INCIDENT'] },
+  conditions: { channels: [], priorities: ['URGENT'], tags: ['vip'], customerTiers: ['gold'], groupIds: [], organizationIds: ['org-9'], ticketTypes: ['INCIDENT'], serviceIds: ['svc-1'], requestItemIds: ['item-2'], fields: [{ name: 'product', values: ['Portal'] }] },
   targets: [
     { priority: 'URGENT', metric: 'FIRST_REPLY', minutes: 30, businessHours: true },
     { priority: 'URGENT', metric: 'RESOLUTION', minutes: 480, businessHours: true },
@@ -36,7 +36,7 @@ describe('SLA policy form', () => {
       active: true,
       calendarId: 'cal-1',
       escalationPolicyId: 'esc-1',
-      conditions: { priorities: ['URGENT'], channels: [], tags: ['vip'], customerTiers: ['gold'], groupIds: [], organizationIds: ['org-9'], ticketTypes: ['INCIDENT'] },
+      conditions: { priorities: ['URGENT'], channels: [], tags: ['vip'], customerTiers: ['gold'], groupIds: [], organizationIds: ['org-9'], ticketTypes: ['INCIDENT'], serviceIds: ['svc-1'], requestItemIds: ['item-2'], fields: [{ name: 'product', values: ['Portal'] }] },
       targets: saved.targets,
       pauseWhile: saved.pauseWhile,
       warningThresholds: [50, 80],

@@ -33,6 +33,9 @@ export interface SavedPolicy {
     groupIds: string[];
     organizationIds: string[];
     ticketTypes: TicketType[];
+    serviceIds: string[];
+    requestItemIds: string[];
+    fields: { name: string; values: string[] }[];
   };
   targets: { priority: TicketPriority; metric: SlaMetric; minutes: number; businessHours: boolean }[];
   pauseWhile: { metric: SlaMetric; statuses: TicketStatus[] }[];
@@ -89,6 +92,9 @@ export function policyInputFrom(form: PolicyForm, saved?: SavedPolicy): SlaPolic
       groupIds: saved?.conditions.groupIds ?? [],
       organizationIds: saved?.conditions.organizationIds ?? [],
       ticketTypes: saved?.conditions.ticketTypes ?? [],
+      serviceIds: saved?.conditions.serviceIds ?? [],
+      requestItemIds: saved?.conditions.requestItemIds ?? [],
+      fields: saved?.conditions.fields.map(({ name, values }) => ({ name, values })) ?? [],
     },
     targets,
     ...(saved ? { pauseWhile: saved.pauseWhile.map(({ metric, statuses }) => ({ metric, statuses })) } : {}),

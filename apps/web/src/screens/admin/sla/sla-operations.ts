@@ -28,6 +28,12 @@ export const AdminSlaQuery = graphql(`
         channels
         priorities
         ticketTypes
+        serviceIds
+        requestItemIds
+        fields {
+          name
+          values
+        }
         tags
         customerTiers
         groupIds
