@@ -39,7 +39,7 @@ export class ServiceRequestApprovalsService {
     }
     if (!mayDecideApproval(approval, caller)) {
       await this.refuseUnseen(request, caller);
-      throw userError('FORBIDDEN', `Only the approver of ticket #${request.number} (or an admin) may decide its approval.`);
+      throw userError('FORBIDDEN', `Only the approver of ticket #${request.number}, whom it was escalated to, or an admin may decide its approval.`);
     }
     const refusal = decisionRefusal(approval.state, decision, reason);
     if (refusal?.kind === 'conflict') throw userError('CONFLICT', `Ticket #${request.number}: ${refusal.message}`);
@@ -59,14 +59,18 @@ export class ServiceRequestApprovalsService {
     return this.dataSource.getRepository(TicketEntity).findOneByOrFail({ id: requestId });
   }
 
-  /** The requests waiting on the caller's decision: named, by a role they hold, or escalated to them; oldest first. */
+  /** The requests waiting on the caller's decision: named, by a role they hold, or escalated to them (or to the supervisors); oldest first. */
   pendingFor(caller: AuthenticatedUser): Promise<TicketEntity[]> {
     return this.dataSource
       .getRepository(TicketEntity)
       .createQueryBuilder('t')
       .innerJoin('service_request_approvals', 'a', 'a.request_id = t.id')
       .where(`a.state = 'pending'`)
-      .andWhere('(a.approver_user_id = :userId OR a.escalated_to = :userId OR a.approver_role = ANY(:roles))', { userId: caller.id, roles: caller.roles })
+      .andWhere(
+        `(a.approver_user_id = :userId OR a.escalated_to = :userId OR a.approver_role = ANY(:roles)
+          OR (a.escalated_at IS NOT NULL AND a.escalated_to IS NULL AND 'supervisor' = ANY(:roles)))`,
+        { userId: caller.id, roles: caller.roles },
+      )
       .orderBy('a.requested_at', 'ASC')
       .addOrderBy('t.id', 'ASC')
       .limit(MAX_PAGE_SIZE)

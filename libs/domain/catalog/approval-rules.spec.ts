@@ -1,7 +1,7 @@
 import { decisionRefusal, mayDecideApproval, rejectionReply, type ApprovalDeciders } from './approval-rules.js';
 
-const byUser: ApprovalDeciders = { approverUserId: 'u-approver', approverRole: null, escalatedTo: null };
-const byRole: ApprovalDeciders = { approverUserId: null, approverRole: 'supervisor', escalatedTo: null };
+const byUser: ApprovalDeciders = { approverUserId: 'u-approver', approverRole: null, escalatedAt: null, escalatedTo: null };
+const byRole: ApprovalDeciders = { approverUserId: null, approverRole: 'supervisor', escalatedAt: null, escalatedTo: null };
 
 describe('who may decide an approval', () => {
   it('admits the named approver and nobody else without a role', () => {
@@ -17,7 +17,11 @@ describe('who may decide an approval', () => {
 
   it('admits the escalation target only once the approval was escalated to them', () => {
     expect(mayDecideApproval(byUser, { id: 'u-boss', roles: ['agent'] })).toBe(false);
-    expect(mayDecideApproval({ ...byUser, escalatedTo: 'u-boss' }, { id: 'u-boss', roles: ['agent'] })).toBe(true);
+    expect(mayDecideApproval({ ...byUser, escalatedAt: '2026-12-07T10:00:00Z', escalatedTo: 'u-boss' }, { id: 'u-boss', roles: ['agent'] })).toBe(true);
+    // Escalated to nobody named: to the supervisors, who could not decide before.
+    expect(mayDecideApproval(byUser, { id: 'u-sup', roles: ['supervisor'] })).toBe(false);
+    expect(mayDecideApproval({ ...byUser, escalatedAt: '2026-12-07T10:00:00Z' }, { id: 'u-sup', roles: ['supervisor'] })).toBe(true);
+    expect(mayDecideApproval({ ...byUser, escalatedAt: '2026-12-07T10:00:00Z' }, { id: 'u-agent', roles: ['agent'] })).toBe(false);
   });
 
   it('admits an admin always', () => {

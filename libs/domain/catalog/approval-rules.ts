@@ -8,10 +8,11 @@ export type ApprovalState = (typeof APPROVAL_STATES)[number];
 
 export type ApprovalDecision = Exclude<ApprovalState, 'pending'>;
 
-/** Who an approval names, and whom it was escalated to (null until it was). */
+/** Who an approval names, when it escalated (null until it did) and to whom (null: to the supervisors). */
 export interface ApprovalDeciders {
   approverUserId: string | null;
   approverRole: Role | null;
+  escalatedAt: Date | string | null;
   escalatedTo: string | null;
 }
 
@@ -20,13 +21,17 @@ export interface Decider {
   roles: readonly Role[];
 }
 
-/** The named approver, a holder of the approver role, the escalation target once escalated, or an admin. */
+/**
+ * The named approver, a holder of the approver role, an admin, and once escalated its target: the named user, or
+ * (none named) any supervisor.
+ */
 export function mayDecideApproval(approval: ApprovalDeciders, decider: Decider): boolean {
+  const escalatedToDecider = approval.escalatedAt !== null && (approval.escalatedTo === null ? decider.roles.includes('supervisor') : decider.id === approval.escalatedTo);
   return (
     decider.roles.includes('admin') ||
     decider.id === approval.approverUserId ||
     (approval.approverRole !== null && decider.roles.includes(approval.approverRole)) ||
-    (approval.escalatedTo !== null && decider.id === approval.escalatedTo)
+    escalatedToDecider
   );
 }
 

@@ -3,10 +3,10 @@ import { useMutation } from 'urql';
 import { fieldErrors } from '../api/errors';
 import { graphql } from '../gql';
 import { newIdempotencyKey } from '../lib/idempotency-key';
-import { ErrorNotice } from '../ui/ErrorNotice';
 import { CatalogFieldControl } from './CatalogFieldControl';
 import { PortalField } from './PortalField';
 import { RequestReceipt } from './RequestReceipt';
+import { SendRequestFooter } from './SendRequestFooter';
 import { blankFormValues, formValuesInput, splitFieldErrors, type CatalogFormField, type FormValues } from './service-form';
 
 const PortalSubmitServiceRequest = graphql(`
@@ -73,17 +73,7 @@ export function ServiceRequestForm({ itemId, fields }: { itemId: string; fields:
             }}
           />
         ))}
-        {result.error &&
-          (Object.keys(problems).length > 0 ? (
-            <p className="notice notice-error" role="alert">
-              Please correct the fields marked above.
-            </p>
-          ) : (
-            <ErrorNotice error={result.error} />
-          ))}
-        <button type="submit" className="portal-primary" disabled={result.fetching}>
-          {result.fetching ? 'Sending…' : 'Send request'}
-        </button>
+        <SendRequestFooter error={result.error} fieldProblems={Object.keys(problems).length > 0} sending={result.fetching} />
       </form>
       <RequestReceipt sentTo={sentTo} />
     </section>

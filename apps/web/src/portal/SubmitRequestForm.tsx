@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { fieldErrors } from '../api/errors';
 import { graphql } from '../gql';
-import { ErrorNotice } from '../ui/ErrorNotice';
 import { PortalField } from './PortalField';
 import { RequestReceipt } from './RequestReceipt';
+import { SendRequestFooter } from './SendRequestFooter';
 import { newIdempotencyKey } from '../lib/idempotency-key';
 
 const PortalSubmitRequest = graphql(`
@@ -58,17 +58,7 @@ export function SubmitRequestForm() {
         <PortalField label="Your email" type="email" autoComplete="email" {...field('email')} />
         <PortalField label="Subject" {...field('subject')} />
         <PortalField label="Describe your request" multiline hint="What happened, and what you expected." {...field('description')} />
-        {result.error &&
-          (Object.keys(problems).length > 0 ? (
-            <p className="notice notice-error" role="alert">
-              Please correct the fields marked above.
-            </p>
-          ) : (
-            <ErrorNotice error={result.error} />
-          ))}
-        <button type="submit" className="portal-primary" disabled={result.fetching}>
-          {result.fetching ? 'Sending…' : 'Send request'}
-        </button>
+        <SendRequestFooter error={result.error} fieldProblems={Object.keys(problems).length > 0} sending={result.fetching} />
       </form>
       <RequestReceipt sentTo={sentTo} />
     </section>

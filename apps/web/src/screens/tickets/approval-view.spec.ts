@@ -9,6 +9,8 @@ describe('approval view', () => {
     ['an admin', { id: 'admin-3', roles: ['ADMIN'] }, NAMED, true],
     ['a holder of the approver role', { id: 'sup-4', roles: ['SUPERVISOR'] }, { ...NAMED, approverUserId: null, approverRole: 'SUPERVISOR' }, true],
     ['whom it was escalated to', { id: 'boss-5', roles: ['AGENT'] }, { ...NAMED, escalatedAt: '2026-12-07T10:00:00Z', escalatedTo: 'boss-5' }, true],
+    ['a supervisor, once escalated to nobody named', { id: 'sup-6', roles: ['SUPERVISOR'] }, { ...NAMED, escalatedAt: '2026-12-07T10:00:00Z' }, true],
+    ['a supervisor, before it escalates', { id: 'sup-6', roles: ['SUPERVISOR'] }, NAMED, false],
     ['the named approver, once decided', { id: 'approver-1', roles: ['AGENT'] }, { ...NAMED, state: 'APPROVED' }, false],
   ] as const)('offers the decision to %s: %s', (_who, viewer, approval, offered) => {
     expect(mayDecide(approval as ApprovalView, viewer)).toBe(offered);

@@ -18,7 +18,8 @@ export interface Viewer {
 
 /**
  * Whether the viewer is offered Approve / Reject: a pending approval, and the API's rule for who decides (the named
- * approver, a holder of the approver role, whom it was escalated to, or an admin). The API still decides; a refusal
+ * approver, a holder of the approver role, an admin, once escalated whom it went to: a named user or, none named, any
+ * supervisor). The API still decides; a refusal
  * shows its message.
  */
 export function mayDecide(approval: ApprovalView, viewer: Viewer | null | undefined): boolean {
@@ -27,7 +28,7 @@ export function mayDecide(approval: ApprovalView, viewer: Viewer | null | undefi
     viewer.roles.includes('ADMIN') ||
     viewer.id === approval.approverUserId ||
     (!!approval.approverRole && viewer.roles.includes(approval.approverRole)) ||
-    (!!approval.escalatedTo && viewer.id === approval.escalatedTo)
+    (!!approval.escalatedAt && (approval.escalatedTo ? viewer.id === approval.escalatedTo : viewer.roles.includes('SUPERVISOR')))
   );
 }
 
