@@ -183,7 +183,9 @@ describe('service catalog and service requests (real API, PostgreSQL, Temporal)'
 
   it('opens a portal customer’s request the same way and mails the acknowledgment with the link', async () => {
     const requesterEmail = uniqueAddress('portal-request');
-    const input = { itemId: newLaptop.id, requesterEmail, requesterName: 'Grace Hopper', values: GOOD_VALUES.slice(0, 3), idempotencyKey: 'form-1' };
+    // A portal key names the ticket on its own (no caller): unique, as the run's test files share one Temporal server.
+    const idempotencyKey = `form-${randomBytes(4).toString('hex')}`;
+    const input = { itemId: newLaptop.id, requesterEmail, requesterName: 'Grace Hopper', values: GOOD_VALUES.slice(0, 3), idempotencyKey };
     const { data, errors } = await system.graphql(SUBMIT_PORTAL_REQUEST, { input });
     expect(errors).toBeUndefined();
     expect(data).toEqual({ submitPortalServiceRequest: { sentTo: requesterEmail } });
