@@ -35,6 +35,15 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_00
 }
 
 /**
+ * Waits until a run has ended without letting the time-skipping server skip time, as `result()` would: the other runs'
+ * timers would then fire, and a task that cancels a timer which fired while it was with the worker is refused by that
+ * server ("invalid history builder state for action"), which strands the run (temporalio/sdk-java#3088).
+ */
+export async function waitForEnd(handle: WorkflowHandle): Promise<void> {
+  await waitUntil(async () => (await handle.describe()).status.name !== 'RUNNING');
+}
+
+/**
  * Saves the run's history as a replay fixture (workflows/ticket/ticket.replay.spec.ts) when RECORD_TICKET_HISTORIES is
  * set and the fixture does not exist yet. Old fixtures stay: they prove runs started by older code still replay (`patched`).
  */

@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FAKE_AGENT as AGENT, fakeNewTicket as newTicket, fakeTicketActivities } from '../../test/support/ticket-workflow-fakes.js';
-import { withTicketWorker, type StartTicket } from '../../test/support/ticket-workflow-runs.js';
+import { waitForEnd, withTicketWorker, type StartTicket } from '../../test/support/ticket-workflow-runs.js';
 import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
 import { surveyWorkflowId } from '../survey/survey.contract.js';
 import { collaboratorChangedUpdate } from './ticket-collaborators.contract.js';
@@ -89,7 +89,7 @@ describe('merging tickets in the ticket workflow', () => {
       await start(primary);
       await endedHandle.executeUpdate(changeStatusUpdate, { args: [{ status: 'solved', actorUserId: AGENT }] });
       await endedHandle.executeUpdate(changeStatusUpdate, { args: [{ status: 'closed', actorUserId: AGENT }] });
-      await endedHandle.result();
+      await waitForEnd(endedHandle);
 
       const intoItself = duplicateHandle.executeUpdate(mergeIntoUpdate, { args: [merge(duplicate)] });
       await expect(intoItself).rejects.toBeInstanceOf(WorkflowUpdateFailedError);

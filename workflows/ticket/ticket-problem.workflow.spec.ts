@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FAKE_AGENT as AGENT, fakeNewTicket, fakeTicketActivities } from '../../test/support/ticket-workflow-fakes.js';
-import { recordHistory, waitUntil, withTicketWorker, type StartTicket } from '../../test/support/ticket-workflow-runs.js';
+import { recordHistory, waitForEnd, waitUntil, withTicketWorker, type StartTicket } from '../../test/support/ticket-workflow-runs.js';
 import { timeSkippingEnvPerTest } from '../../test/support/time-skipping-env.js';
 import {
   linkToProblemUpdate,
@@ -143,7 +143,7 @@ describe('problems and their incidents in the ticket workflow', () => {
       const closedHandle = await start(closed);
       await closedHandle.executeUpdate(changeStatusUpdate, { args: [{ status: 'solved', actorUserId: AGENT }] });
       await closedHandle.executeUpdate(changeStatusUpdate, { args: [{ status: 'closed', actorUserId: AGENT }] });
-      await closedHandle.result();
+      await waitForEnd(closedHandle);
       const question = fakeNewTicket('6');
       const questionHandle = await start(question);
       const incident = fakeNewTicket('7', 'incident');
