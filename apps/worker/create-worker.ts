@@ -12,6 +12,7 @@ import { createSurveyActivities } from '../../activities/surveys/survey.activiti
 import { createProblemActivities } from '../../activities/tickets/problem.activities.js';
 import { createServiceRequestActivities } from '../../activities/service-requests/service-request.activities.js';
 import { createTicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
+import { preloadedWorkflowModules } from '../../libs/temporal/preloaded-workflow-modules.js';
 import { workflowsEntryPath } from '../../libs/temporal/workflows-path.js';
 
 export interface HelpdeskWorkerOptions {
@@ -22,7 +23,7 @@ export interface HelpdeskWorkerOptions {
   /** Where customer mail goes. */
   mail: OutboundMailSettings;
   surveyLinks: SurveyLinkConfig;
-  /** A prebuilt bundle (tests bundle once per run); omitted, the worker bundles the workflows itself. */
+  /** A prebuilt bundle (tests bundle once per run, preloading the same modules); omitted, the worker bundles the workflows itself. */
   workflowBundle?: WorkflowBundle;
   /** Bounds the worker's memory: each cached ticket holds about 0.55 MiB (bench/open-tickets-memory.ts). */
   maxCachedWorkflows: number;
@@ -36,7 +37,9 @@ export function createHelpdeskWorker(options: HelpdeskWorkerOptions): Promise<Wo
     namespace,
     taskQueue,
     maxCachedWorkflows,
-    ...(workflowBundle ? { workflowBundle } : { workflowsPath: workflowsEntryPath() }),
+    ...(workflowBundle
+      ? { workflowBundle }
+      : { workflowsPath: workflowsEntryPath(), bundlerOptions: { preloadModules: preloadedWorkflowModules() } }),
     activities: {
       ...createTicketLifecycleActivities({ dataSource }),
       ...createProblemActivities({ dataSource, helpdeskAddress: mail.from }),

@@ -19,7 +19,9 @@ export interface NodeChild {
  * `ready`; its error output is echoed with its name in front, so a failure during the soak is seen.
  */
 export async function startNodeChild(name: string, script: string, env: Record<string, string>, ready: RegExp): Promise<NodeChild> {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CHILD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the children: NODE_OPTIONS refuses --cpu-prof.
+  const nodeArgs = process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   createInterface({ input: child.stderr }).on('line', (line) => console.error(`[${name}] ${line}`));
   await new Promise<void>((resolve, reject) => {

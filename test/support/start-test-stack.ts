@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevStack } from '../../libs/devstack/dev-stack.js';
 import { freePort } from '../../libs/devstack/free-port.js';
+import { preloadedWorkflowModules } from '../../libs/temporal/preloaded-workflow-modules.js';
 import { workflowsEntryPath } from '../../libs/temporal/workflows-path.js';
 import { TEST_STACK_ENV, type TestStackInfo } from './test-stack.js';
 
@@ -16,7 +17,7 @@ export async function startTestStack(): Promise<() => Promise<void>> {
   const [postgresPort, temporalPort] = [await freePort(), await freePort()];
   const [stack, bundle] = await Promise.all([
     startDevStack({ dataDir: dir, persistent: false, postgresPort, temporalPort, databaseName: 'postgres' }),
-    bundleWorkflowCode({ workflowsPath: workflowsEntryPath(), logger: quietBundlerLogger }),
+    bundleWorkflowCode({ workflowsPath: workflowsEntryPath(), preloadModules: preloadedWorkflowModules(), logger: quietBundlerLogger }),
   ]);
   const workflowBundlePath = join(dir, 'workflow-bundle.js');
   writeFileSync(workflowBundlePath, bundle.code);

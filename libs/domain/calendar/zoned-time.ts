@@ -6,9 +6,11 @@ const HOUR = 3_600_000;
 
 /**
  * Offsets are probed this far apart and bisected where they differ, so a zone must not change its offset twice
- * within 6 hours (no IANA zone does in modern times).
+ * within a day (no IANA zone does in modern times; the closest, Ramadan suspensions of DST, are weeks apart). Every
+ * probe is an Intl call, and a workflow starts with empty caches: a new ticket's first deadline probes one chunk
+ * (offset-chunks.ts), so the step is what a ticket's creation pays.
  */
-const PROBE_STEP = 6 * HOUR;
+export const PROBE_STEP = 24 * HOUR;
 
 /** A stretch [start, end) of UTC time over which the zone's offset is constant. */
 export interface OffsetSegment {
@@ -57,13 +59,13 @@ export function utcOffsetAt(timeZone: string, instant: number): number {
 }
 
 /** The constant-offset stretches that cover [lo, hi), in order. */
-export function offsetSegments(timeZone: string, lo: number, hi: number): OffsetSegment[] {
+export function offsetSegments(timeZone: string, lo: number, hi: number, probeStep = PROBE_STEP): OffsetSegment[] {
   const segments: OffsetSegment[] = [];
   let start = lo;
   let offset = utcOffsetAt(timeZone, lo);
   let probe = lo;
   while (probe < hi - 1) {
-    const next = Math.min(probe + PROBE_STEP, hi - 1);
+    const next = Math.min(probe + probeStep, hi - 1);
     if (utcOffsetAt(timeZone, next) === offset) {
       probe = next;
       continue;
