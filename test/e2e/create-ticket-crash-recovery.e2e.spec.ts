@@ -8,7 +8,7 @@ import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../libs/t
 import { TICKET_WORKFLOW_TYPE, ticketWorkflowId, type NewTicket, type TicketWorkflowInput } from '../../workflows/ticket/ticket.contract.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { CREATE_TICKET, createdEventCount, newTicket, ticketRowCount, ticketWorkflowRuns } from '../support/tickets.js';
-import { localActivityAttempts } from '../support/activity-attempts.js';
+import { activityAttempts } from '../support/activity-attempts.js';
 
 // DESIGN.md §3: no ticket row without its workflow, no workflow without its row, and a client retry with the same
 // idempotency key yields the same ticket, whatever step the API (or the database) failed at.
@@ -89,8 +89,7 @@ describe('creating a ticket survives a crash between the row and the workflow', 
       expect((await lock.query('SELECT count(*)::int AS n FROM tickets WHERE id = $1', [ticket.id])).rows).toEqual([{ n: 0 }]);
 
       const retried = retryCreate('crash-before-row', 'Crashed before the row');
-      // The retry reached the workflow (its openTicket update is accepted and waits for the row). The blocked insert is a
-      // local activity holding the workflow task: the update is accepted when that task heartbeats (about every 8 s).
+      // The retry reached the workflow (its openTicket update is accepted and waits for the row).
       await waitFor(
         'the retried openTicket update to be accepted',
         async () => {
@@ -99,7 +98,7 @@ describe('creating a ticket survives a crash between the row and the workflow', 
             throw new Error('not accepted yet');
           }
         },
-        30_000,
+        10_000,
         25,
       );
       await lock.query('COMMIT');
@@ -173,8 +172,9 @@ describe('creating a ticket survives a crash between the row and the workflow', 
 
         expect(await failure.attempts()).toBe(2);
         const handle = system.temporal.workflow.getHandle(ticketWorkflowId(id));
-        // A new ticket's creation runs as local activities: the second attempt completed it.
-        expect(await localActivityAttempts(handle, 'persistTicket')).toEqual([2]);
+        expect(await activityAttempts(handle, 'persistTicket')).toEqual([
+          { attempt: 2, lastFailure: 'simulated outage: insert into tickets failed' },
+        ]);
         const { runId } = await handle.describe();
         await expectExactlyOneTicket(id, runId);
       } finally {
@@ -191,7 +191,9 @@ describe('creating a ticket survives a crash between the row and the workflow', 
 
         expect(await failure.attempts()).toBe(2);
         const handle = system.temporal.workflow.getHandle(ticketWorkflowId(id));
-        expect(await localActivityAttempts(handle, 'recordLifecycle')).toEqual([2]);
+        expect(await activityAttempts(handle, 'recordLifecycle')).toEqual([
+          { attempt: 2, lastFailure: 'simulated outage: insert into ticket_events failed' },
+        ]);
         const [row] = await system.dataSource.query('SELECT status, lifecycle_version FROM tickets WHERE id = $1', [id]);
         expect(row).toEqual({ status: 'new', lifecycle_version: 1 });
         const { runId } = await handle.describe();

@@ -7,7 +7,6 @@ import {
   ParentClosePolicy,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -85,27 +84,6 @@ const { persistTicket, recordLifecycle } = proxyActivities<TicketLifecycleActivi
 const { resolveSlaRules } = proxyActivities<SlaRulesActivities>({ startToCloseTimeout: '30 seconds', retry });
 const routing = proxyActivities<RoutingActivities>({ startToCloseTimeout: '30 seconds', retry });
 const email = proxyActivities<EmailActivities>({ startToCloseTimeout: '1 minute', retry });
-
-/** The activities a ticket's creation runs one after another before createTicket returns. */
-type IntakeActivities = Pick<TicketLifecycleActivities, 'persistTicket' | 'recordLifecycle'> &
-  Pick<SlaRulesActivities, 'resolveSlaRules'> &
-  Pick<RoutingActivities, 'routeTicket' | 'assignAgent'>;
-const remoteIntake: IntakeActivities = { persistTicket, recordLifecycle, resolveSlaRules, routeTicket: routing.routeTicket, assignAgent: routing.assignAgent };
-const localLifecycle = proxyLocalActivities<TicketLifecycleActivities>({ startToCloseTimeout: '30 seconds', retry });
-const localSlaRules = proxyLocalActivities<SlaRulesActivities>({ startToCloseTimeout: '30 seconds', retry });
-const localRouting = proxyLocalActivities<RoutingActivities>({ startToCloseTimeout: '30 seconds', retry });
-/**
- * The same, as local activities: run by the worker inside the workflow task, they make a creation one workflow task
- * instead of one per activity (each a round trip through the server: most of a ticket's intake cost, bench:intake).
- * They are idempotent as activities must be anyway (a workflow task retried runs them again).
- */
-const localIntake: IntakeActivities = {
-  persistTicket: localLifecycle.persistTicket,
-  recordLifecycle: localLifecycle.recordLifecycle,
-  resolveSlaRules: localSlaRules.resolveSlaRules,
-  routeTicket: localRouting.routeTicket,
-  assignAgent: localRouting.assignAgent,
-};
 const problems = proxyActivities<ProblemActivities>({ startToCloseTimeout: '30 seconds', retry });
 
 /** Routing and assignment came after tickets already running: their histories replay without it (`patched`). */
@@ -114,8 +92,6 @@ const ROUTING_PATCH = 'routing-and-assignment';
 const NOTIFICATIONS_PATCH = 'customer-notifications';
 /** Likewise the satisfaction survey. */
 const SURVEY_PATCH = 'satisfaction-survey';
-/** New tickets are created with local activities (issue 17); older runs' histories hold the activities they ran. */
-const LOCAL_INTAKE_PATCH = 'intake-local-activities';
 /** Imported open tickets continue from their old status (data migration). */
 const IMPORTED_TICKETS_PATCH = 'imported-tickets';
 /**
@@ -182,8 +158,6 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   // after the start, and until then a query would otherwise answer `new` for a ticket listed as open.
   const importedStatus = input.ticket.imported ? input.importedStatus : undefined;
   const state: TicketLifecycleState = { ...initialState(input.ticket), ...(importedStatus ? { status: importedStatus } : {}), ...input.carriedState };
-  /** The activities the lifecycle runs most: local while the ticket is being created (LOCAL_INTAKE_PATCH), remote after. */
-  let lifecycle: IntakeActivities = remoteIntake;
   // Rules carried from a run that began before WHOLE_SHIFT_HOLIDAYS_PATCH name no holiday rule: theirs was by date.
   if (state.rules && state.rules.calendar.holidayRule === undefined) state.rules = withHolidayRule(state.rules, 'calendar-date');
   const historyEventLimit = input.historyEventLimit ?? DEFAULT_HISTORY_EVENT_LIMIT;
@@ -225,7 +199,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   const choosePolicy = async (events: TimelineEvent[], actor: string): Promise<void> => {
     const first = state.rules === null;
     const previous = state.rules?.policy?.id ?? null;
-    const rules = await lifecycle.resolveSlaRules({
+    const rules = await resolveSlaRules({
       priority: state.priority,
       channel: input.ticket.channel,
       groupId: state.groupId,
@@ -292,7 +266,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
 
   /** The routing rules pick the ticket's group (and may adjust priority and add tags). */
   const route = async (events: TimelineEvent[]): Promise<void> => {
-    const outcome = await lifecycle.routeTicket({
+    const outcome = await routing.routeTicket({
       channel: input.ticket.channel,
       requesterEmail: input.ticket.requesterEmail,
       organizationId: state.organizationId,
@@ -316,7 +290,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   const assign = async (events: TimelineEvent[]): Promise<void> => {
     if (state.groupId === null) return;
     const requiredSkills = state.routing?.groupId === state.groupId ? state.routing.requiredSkills : [];
-    const outcome = await lifecycle.assignAgent({ ticketId: state.ticketId, groupId: state.groupId, requiredSkills });
+    const outcome = await routing.assignAgent({ ticketId: state.ticketId, groupId: state.groupId, requiredSkills });
     if (outcome.agentId !== null && outcome.agentId === state.assigneeId) return; // kept by the same agent
     state.assigneeId = outcome.agentId;
     state.awaitingAgent = outcome.agentId === null;
@@ -392,7 +366,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     pendingFieldChanges = null;
     const link = problemLinkChanged ? { problemLink: { problemId: state.problemId ?? null } } : {};
     problemLinkChanged = false;
-    await lifecycle.recordLifecycle({ ...lifecycleSnapshot(state, events), ...fields, ...link });
+    await recordLifecycle({ ...lifecycleSnapshot(state, events), ...fields, ...link });
   };
 
   const runEscalationStep = async (events: TimelineEvent[], stepIndex: number, step: EscalationStep, alarm: SlaAlarm, repeat: boolean) => {
@@ -840,9 +814,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   );
 
   if (state.persisted === null) {
-    // Only the creation: what comes later (an agent's change, a timer) runs its activities as before.
-    if (patched(LOCAL_INTAKE_PATCH)) lifecycle = localIntake;
-    const persisted = await lifecycle.persistTicket(input.ticket);
+    const persisted = await persistTicket(input.ticket);
     await exclusive(async () => {
       const actor = input.ticket.createdBy ?? SYSTEM_ACTOR;
       const events = [event('created', actor, { channel: input.ticket.channel, followUpOf: input.ticket.followUpOf })];
@@ -862,7 +834,6 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       await commit(events);
       notify('acknowledgment', 'acknowledgment');
     });
-    lifecycle = remoteIntake;
     // Only now does createTicket return: the row, its policy and its first timeline events are all written.
     state.persisted = persisted;
   }
