@@ -82,8 +82,8 @@ try {
   try {
     // Generated columns (the search vectors) are neither dumped nor given back: PostgreSQL computes them on COPY.
     const columns = new Map<string, string>();
-    for (const table of TABLES) columns.set(table, await storedColumns(client, table));
     for (const table of TABLES) {
+      columns.set(table, await storedColumns(client, table));
       const dump = copyTo(`COPY (SELECT ${columns.get(table)} FROM ${table} WHERE import_run_id = '${runId}') TO STDOUT`);
       await pipeline(client.query(dump), createWriteStream(join(dir, `${table}.copy`)));
     }

@@ -5,8 +5,8 @@ import { type OffsetSegment, offsetSegments } from './zoned-time.js';
  * on. A zone is probed a fixed-length chunk of time at a time, on boundaries that do not depend on who asks, so an
  * answer is the same whatever was asked before.
  */
-// Short enough that a workflow's cold start probes little (64 probes a chunk, well under a millisecond), long enough that a walk over
-// months asks for few chunks.
+// Short enough that a workflow's cold start probes little (64 probes a chunk, well under a millisecond), long enough
+// that a walk over months asks for few chunks.
 const CHUNK = 64 * 86_400_000;
 const MAX_CACHED_CHUNKS = 2048;
 

@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
  * probe is an Intl call, and a workflow starts with empty caches: a new ticket's first deadline probes one chunk
  * (offset-chunks.ts), so the step is what a ticket's creation pays.
  */
-export const PROBE_STEP = 24 * HOUR;
+const PROBE_STEP = 24 * HOUR;
 
 /** A stretch [start, end) of UTC time over which the zone's offset is constant. */
 export interface OffsetSegment {
