@@ -129,12 +129,13 @@ describe('service requests and problems in the portal and console (real browser)
     const tasks = panel.getByRole('list', { name: 'Fulfilment tasks' });
     const taskLink = tasks.getByRole('link', { name: /Order the laptop/ });
     await taskLink.waitFor();
+    // The task ticket exists before its own workflow has assigned it: read it back once the panel shows the assignee.
+    await tasks.getByText(fulfiller.email).waitFor();
     const stored = (await as(admin, READ_REQUEST, { id: request.id })).ticket;
     expect(stored.approval).toEqual({ state: 'APPROVED', decidedBy: approver.userId });
     const [task] = stored.fulfilmentTasks;
     expect(task.assigneeId).toBe(fulfiller.userId);
     expect(await taskLink.getAttribute('href')).toBe(`/app/tickets/${task.id}`);
-    await tasks.getByText(fulfiller.email).waitFor();
     await saveScreenshot(page, 'ticket-service-request-approved');
 
     // The agent does the task (through the API); the request is solved with it.
