@@ -8,7 +8,7 @@ import { TICKET_PRIORITY_ATTRIBUTE, TICKET_STATUS_ATTRIBUTE } from '../../libs/t
 import { TICKET_WORKFLOW_TYPE, ticketWorkflowId, type NewTicket, type TicketWorkflowInput } from '../../workflows/ticket/ticket.contract.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 import { CREATE_TICKET, createdEventCount, newTicket, ticketRowCount, ticketWorkflowRuns } from '../support/tickets.js';
-import { activityAttempts } from '../support/activity-attempts.js';
+import { activityAttempts, localActivityAttempts } from '../support/activity-attempts.js';
 
 // DESIGN.md §3: no ticket row without its workflow, no workflow without its row, and a client retry with the same
 // idempotency key yields the same ticket, whatever step the API (or the database) failed at.
@@ -89,7 +89,8 @@ describe('creating a ticket survives a crash between the row and the workflow', 
       expect((await lock.query('SELECT count(*)::int AS n FROM tickets WHERE id = $1', [ticket.id])).rows).toEqual([{ n: 0 }]);
 
       const retried = retryCreate('crash-before-row', 'Crashed before the row');
-      // The retry reached the workflow (its openTicket update is accepted and waits for the row).
+      // The retry reached the workflow (its openTicket update is accepted and waits for the row). The blocked insert is a
+      // local activity holding the workflow task: the update is accepted when that task heartbeats (about every 8 s).
       await waitFor(
         'the retried openTicket update to be accepted',
         async () => {
@@ -98,7 +99,7 @@ describe('creating a ticket survives a crash between the row and the workflow', 
             throw new Error('not accepted yet');
           }
         },
-        10_000,
+        30_000,
         25,
       );
       await lock.query('COMMIT');
@@ -132,18 +133,22 @@ describe('creating a ticket survives a crash between the row and the workflow', 
     });
   });
 
-  describe('a database write inside the workflow fails once', () => {
+  describe('a database write inside the workflow fails', () => {
     /**
-     * A trigger that makes the first matching insert into `table` fail, as a dropped connection or a failover would.
-     * The count lives in a sequence because sequences ignore the rollback the failure causes.
+     * A trigger that makes the first `failures` matching inserts into `table` fail, as a dropped connection or a
+     * failover would. The count lives in a sequence because sequences ignore the rollback the failure causes.
      */
-    async function failFirstInsert(table: string, condition: string): Promise<{ attempts(): Promise<number>; remove(): Promise<void> }> {
-      const name = `fail_once_${table}`;
+    async function failInserts(
+      table: string,
+      condition: string,
+      failures = 1,
+    ): Promise<{ attempts(): Promise<number>; remove(): Promise<void> }> {
+      const name = `fail_inserts_${table}`;
       await system.dataSource.query(`CREATE SEQUENCE ${name}`);
       await system.dataSource.query(`
         CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-          IF ${condition} AND nextval('${name}') = 1 THEN
+          IF ${condition} AND nextval('${name}') <= ${failures} THEN
             RAISE EXCEPTION 'simulated outage: insert into ${table} failed';
           END IF;
           RETURN NEW;
@@ -163,7 +168,7 @@ describe('creating a ticket survives a crash between the row and the workflow', 
     }
 
     it('the ticket insert: the persist activity retries, and the client gets its ticket with one row and one workflow', async () => {
-      const failure = await failFirstInsert('tickets', "NEW.subject = 'Insert fails once'");
+      const failure = await failInserts('tickets', "NEW.subject = 'Insert fails once'");
       try {
         const { data, errors } = await retryCreate('persist-fails-once', 'Insert fails once');
         expect(errors).toBeUndefined();
@@ -172,9 +177,8 @@ describe('creating a ticket survives a crash between the row and the workflow', 
 
         expect(await failure.attempts()).toBe(2);
         const handle = system.temporal.workflow.getHandle(ticketWorkflowId(id));
-        expect(await activityAttempts(handle, 'persistTicket')).toEqual([
-          { attempt: 2, lastFailure: 'simulated outage: insert into tickets failed' },
-        ]);
+        // A new ticket's creation runs as local activities: the second attempt completed it.
+        expect(await localActivityAttempts(handle, 'persistTicket')).toEqual([2]);
         const { runId } = await handle.describe();
         await expectExactlyOneTicket(id, runId);
       } finally {
@@ -183,7 +187,7 @@ describe('creating a ticket survives a crash between the row and the workflow', 
     });
 
     it('the first lifecycle write: it is retried as a whole, and the ticket ends with one created event and version 1', async () => {
-      const failure = await failFirstInsert('ticket_events', "NEW.type = 'created'");
+      const failure = await failInserts('ticket_events', "NEW.type = 'created'");
       try {
         const { data, errors } = await retryCreate('lifecycle-fails-once', 'Lifecycle write fails once');
         expect(errors).toBeUndefined();
@@ -191,15 +195,63 @@ describe('creating a ticket survives a crash between the row and the workflow', 
 
         expect(await failure.attempts()).toBe(2);
         const handle = system.temporal.workflow.getHandle(ticketWorkflowId(id));
-        expect(await activityAttempts(handle, 'recordLifecycle')).toEqual([
-          { attempt: 2, lastFailure: 'simulated outage: insert into ticket_events failed' },
-        ]);
+        expect(await localActivityAttempts(handle, 'recordLifecycle')).toEqual([2]);
         const [row] = await system.dataSource.query('SELECT status, lifecycle_version FROM tickets WHERE id = $1', [id]);
         expect(row).toEqual({ status: 'new', lifecycle_version: 1 });
         const { runId } = await handle.describe();
         await expectExactlyOneTicket(id, runId);
       } finally {
         await failure.remove();
+      }
+    });
+
+    it('the ticket insert, more often than a workflow task tries it: the activity the server retries takes over', async () => {
+      const failure = await failInserts('tickets', "NEW.subject = 'Insert fails three times'", 3);
+      try {
+        const { data, errors } = await retryCreate('persist-fails-three-times', 'Insert fails three times');
+        expect(errors).toBeUndefined();
+        const id = data!.createTicket.id;
+
+        expect(await failure.attempts()).toBe(4);
+        const handle = system.temporal.workflow.getHandle(ticketWorkflowId(id));
+        // Three attempts inside the workflow task (one marker, failed), then the remote activity, whose first attempt wrote the row.
+        expect(await localActivityAttempts(handle, 'persistTicket')).toEqual([3]);
+        expect(await activityAttempts(handle, 'persistTicket')).toEqual([{ attempt: 1, lastFailure: null }]);
+        const { runId } = await handle.describe();
+        await expectExactlyOneTicket(id, runId);
+      } finally {
+        await failure.remove();
+      }
+    });
+
+    it('keeps failing while the worker is stopped: the worker stops all the same, and the next one creates the ticket', async () => {
+      const failure = await failInserts('tickets', "NEW.subject = 'Insert keeps failing'", 1_000_000);
+      let failing = true;
+      try {
+        const { ticket, handle } = await startWorkflowAsTheApiWould('persist-keeps-failing', 'Insert keeps failing');
+        await waitFor(
+          'the insert to fail twice',
+          async () => {
+            if ((await failure.attempts()) < 2) throw new Error('not yet');
+          },
+          10_000,
+          50,
+        );
+        // A deploy stops the worker with the creation still retrying: the stop must not wait for the database.
+        await system.replaceWorker(20_000);
+        await failure.remove();
+        failing = false;
+        await waitFor(
+          'the next worker to create the ticket',
+          async () => {
+            if ((await createdEventCount(system.dataSource, ticket.id)) !== 1) throw new Error('not created yet');
+          },
+          25_000,
+          100,
+        );
+        await expectExactlyOneTicket(ticket.id, handle.firstExecutionRunId);
+      } finally {
+        if (failing) await failure.remove();
       }
     });
   });

@@ -34,3 +34,19 @@ export async function activityAttempts(handle: WorkflowHandle, activityType: str
 export async function retriedActivities(handle: WorkflowHandle): Promise<Array<{ activity: string; attempt: number }>> {
   return (await startedAttempts(handle)).filter((a) => a.attempt > 1).map(({ activity, attempt }) => ({ activity, attempt }));
 }
+
+/**
+ * The attempts of a local activity, as its marker records them (a workflow task runs local activities and retries
+ * them itself: the history holds one marker per activity call, with the attempt that completed it, and no failures).
+ */
+export async function localActivityAttempts(handle: WorkflowHandle, activityType: string): Promise<number[]> {
+  const attempts: number[] = [];
+  for (const event of (await handle.fetchHistory()).events ?? []) {
+    const marker = event.markerRecordedEventAttributes;
+    const data = marker?.details?.data?.payloads?.[0]?.data;
+    if (marker?.markerName !== 'core_local_activity' || !data) continue;
+    const recorded = JSON.parse(Buffer.from(data).toString('utf8')) as { activityType?: string; activity_type?: string; attempt?: number };
+    if ((recorded.activityType ?? recorded.activity_type) === activityType) attempts.push(recorded.attempt ?? 1);
+  }
+  return attempts;
+}

@@ -33,6 +33,11 @@ export interface TestSystem {
   temporal: Client;
   /** The system's worker (running until `stop`). */
   worker: Worker;
+  /**
+   * Stops the worker and waits until it has (what a deploy does), then serves the task queue from a new one, which
+   * `worker` names from then on. The stop rejects when the worker has not stopped within `stopWithinMs`.
+   */
+  replaceWorker(stopWithinMs: number): Promise<void>;
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** The same POST, with the HTTP status as well. */
   graphqlHttp<T = Record<string, any>>(
@@ -87,17 +92,20 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
   const connection = await connectClient({ address: config.temporalAddress, channelArgs: { 'grpc.use_local_subchannel_pool': 1 } });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const workerConnection = await NativeConnection.connect({ address: config.temporalAddress });
-  const worker: Worker = await createHelpdeskWorker({
-    connection: workerConnection,
-    namespace: config.temporalNamespace,
-    taskQueue: config.taskQueue,
-    dataSource,
-    mail: outboundMailSettings(config),
-    surveyLinks: surveyLinkConfig(config),
-    workflowBundle: workflowBundle(),
-    maxCachedWorkflows: config.workerMaxCachedWorkflows,
-  });
-  const workerRun = worker.run();
+  const startWorker = async (): Promise<{ worker: Worker; run: Promise<void> }> => {
+    const worker = await createHelpdeskWorker({
+      connection: workerConnection,
+      namespace: config.temporalNamespace,
+      taskQueue: config.taskQueue,
+      dataSource,
+      mail: outboundMailSettings(config),
+      surveyLinks: surveyLinkConfig(config),
+      workflowBundle: workflowBundle(),
+      maxCachedWorkflows: config.workerMaxCachedWorkflows,
+    });
+    return { worker, run: worker.run() };
+  };
+  let current = await startWorker();
   const app: INestApplication = await createApiApp({ config, dataSource, temporal }, false);
   await app.listen(0, '127.0.0.1');
   const inboundMail = await listenForInboundMail(app, config);
@@ -134,13 +142,27 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
     return { token: result.data.login.token, userId, email, password };
   };
 
-  return {
+  const system: TestSystem = {
     url,
     inboundSmtpPort: inboundMail.port,
     config,
     dataSource,
     temporal,
-    worker,
+    worker: current.worker,
+    replaceWorker: async (stopWithinMs) => {
+      current.worker.shutdown();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the worker did not stop within ${stopWithinMs} ms (${current.worker.getState()})`)), stopWithinMs);
+      });
+      try {
+        await Promise.race([current.run, late]);
+      } finally {
+        clearTimeout(timer);
+      }
+      current = await startWorker();
+      system.worker = current.worker;
+    },
     graphql,
     graphqlHttp,
     signIn,
@@ -148,14 +170,15 @@ export async function startTestSystem(overrides: Partial<AppConfig> = {}): Promi
       await inboundMail.close();
       await app.close();
       // A test may have stopped the in-process worker already (to serve the task queue from a process of its own).
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await workerRun;
+      if (current.worker.getState() === 'RUNNING') current.worker.shutdown();
+      await current.run;
       await outbox.stop();
       await workerConnection.close();
       await connection.close();
       await dataSource.destroy();
     },
   };
+  return system;
 }
 
 async function openDatabase(url: string): Promise<{ url: string; dataSource: DataSource }> {

@@ -15,9 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { EmailActivities, SendTemplatedEmailInput } from '../../activities/email/email.activities.js';
 import type { RoutingActivities } from '../../activities/routing/routing.activities.js';
-import type { SlaRulesActivities } from '../../activities/sla/sla-rules.activities.js';
 import type { ProblemActivities } from '../../activities/tickets/problem.activities.js';
-import type { TicketLifecycleActivities } from '../../activities/tickets/ticket-lifecycle.activities.js';
 import type { HolidayRule } from '../../libs/domain/calendar/index.js';
 import type { EmailTemplateKey } from '../../libs/domain/email/email-templates.js';
 import { raisedPriority, stepsForAlarm, type EscalationStep } from '../../libs/domain/escalation/index.js';
@@ -77,14 +75,11 @@ import {
   unlinkFromProblemUpdate,
   type ProblemIncidentNotice,
 } from './ticket-problem.contract.js';
+import { activityRetry, localFirstIntake, remoteIntake, type IntakeActivities } from './intake-activities.js';
 
-// Database outages are waited out: the lifecycle must reach PostgreSQL eventually, not give up.
-const retry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 } as const;
-const { persistTicket, recordLifecycle } = proxyActivities<TicketLifecycleActivities>({ startToCloseTimeout: '30 seconds', retry });
-const { resolveSlaRules } = proxyActivities<SlaRulesActivities>({ startToCloseTimeout: '30 seconds', retry });
-const routing = proxyActivities<RoutingActivities>({ startToCloseTimeout: '30 seconds', retry });
-const email = proxyActivities<EmailActivities>({ startToCloseTimeout: '1 minute', retry });
-const problems = proxyActivities<ProblemActivities>({ startToCloseTimeout: '30 seconds', retry });
+const routing = proxyActivities<RoutingActivities>({ startToCloseTimeout: '30 seconds', retry: activityRetry });
+const email = proxyActivities<EmailActivities>({ startToCloseTimeout: '1 minute', retry: activityRetry });
+const problems = proxyActivities<ProblemActivities>({ startToCloseTimeout: '30 seconds', retry: activityRetry });
 
 /** Routing and assignment came after tickets already running: their histories replay without it (`patched`). */
 const ROUTING_PATCH = 'routing-and-assignment';
@@ -92,6 +87,8 @@ const ROUTING_PATCH = 'routing-and-assignment';
 const NOTIFICATIONS_PATCH = 'customer-notifications';
 /** Likewise the satisfaction survey. */
 const SURVEY_PATCH = 'satisfaction-survey';
+/** New tickets are created with local activities (issue 17); older runs' histories hold the activities they ran. */
+const LOCAL_INTAKE_PATCH = 'intake-local-activities';
 /** Imported open tickets continue from their old status (data migration). */
 const IMPORTED_TICKETS_PATCH = 'imported-tickets';
 /**
@@ -158,6 +155,8 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   // after the start, and until then a query would otherwise answer `new` for a ticket listed as open.
   const importedStatus = input.ticket.imported ? input.importedStatus : undefined;
   const state: TicketLifecycleState = { ...initialState(input.ticket), ...(importedStatus ? { status: importedStatus } : {}), ...input.carriedState };
+  /** The activities the lifecycle runs most: local while the ticket is being created (LOCAL_INTAKE_PATCH), remote after. */
+  let lifecycle: IntakeActivities = remoteIntake;
   // Rules carried from a run that began before WHOLE_SHIFT_HOLIDAYS_PATCH name no holiday rule: theirs was by date.
   if (state.rules && state.rules.calendar.holidayRule === undefined) state.rules = withHolidayRule(state.rules, 'calendar-date');
   const historyEventLimit = input.historyEventLimit ?? DEFAULT_HISTORY_EVENT_LIMIT;
@@ -199,7 +198,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   const choosePolicy = async (events: TimelineEvent[], actor: string): Promise<void> => {
     const first = state.rules === null;
     const previous = state.rules?.policy?.id ?? null;
-    const rules = await resolveSlaRules({
+    const rules = await lifecycle.resolveSlaRules({
       priority: state.priority,
       channel: input.ticket.channel,
       groupId: state.groupId,
@@ -266,7 +265,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
 
   /** The routing rules pick the ticket's group (and may adjust priority and add tags). */
   const route = async (events: TimelineEvent[]): Promise<void> => {
-    const outcome = await routing.routeTicket({
+    const outcome = await lifecycle.routeTicket({
       channel: input.ticket.channel,
       requesterEmail: input.ticket.requesterEmail,
       organizationId: state.organizationId,
@@ -290,7 +289,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   const assign = async (events: TimelineEvent[]): Promise<void> => {
     if (state.groupId === null) return;
     const requiredSkills = state.routing?.groupId === state.groupId ? state.routing.requiredSkills : [];
-    const outcome = await routing.assignAgent({ ticketId: state.ticketId, groupId: state.groupId, requiredSkills });
+    const outcome = await lifecycle.assignAgent({ ticketId: state.ticketId, groupId: state.groupId, requiredSkills });
     if (outcome.agentId !== null && outcome.agentId === state.assigneeId) return; // kept by the same agent
     state.assigneeId = outcome.agentId;
     state.awaitingAgent = outcome.agentId === null;
@@ -366,7 +365,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
     pendingFieldChanges = null;
     const link = problemLinkChanged ? { problemLink: { problemId: state.problemId ?? null } } : {};
     problemLinkChanged = false;
-    await recordLifecycle({ ...lifecycleSnapshot(state, events), ...fields, ...link });
+    await lifecycle.recordLifecycle({ ...lifecycleSnapshot(state, events), ...fields, ...link });
   };
 
   const runEscalationStep = async (events: TimelineEvent[], stepIndex: number, step: EscalationStep, alarm: SlaAlarm, repeat: boolean) => {
@@ -814,7 +813,9 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
   );
 
   if (state.persisted === null) {
-    const persisted = await persistTicket(input.ticket);
+    // Only the creation: what comes later (an agent's change, a timer) runs its activities as before.
+    if (patched(LOCAL_INTAKE_PATCH)) lifecycle = localFirstIntake;
+    const persisted = await lifecycle.persistTicket(input.ticket);
     await exclusive(async () => {
       const actor = input.ticket.createdBy ?? SYSTEM_ACTOR;
       const events = [event('created', actor, { channel: input.ticket.channel, followUpOf: input.ticket.followUpOf })];
@@ -834,6 +835,7 @@ export async function ticketWorkflow(input: TicketWorkflowInput): Promise<void> 
       await commit(events);
       notify('acknowledgment', 'acknowledgment');
     });
+    lifecycle = remoteIntake;
     // Only now does createTicket return: the row, its policy and its first timeline events are all written.
     state.persisted = persisted;
   }
