@@ -167,16 +167,21 @@ describe('creating a ticket survives a crash between the row and the workflow', 
       };
     }
 
+    /** Creates a ticket through the API as a client would; the answer must be the ticket, whatever failed inside. */
+    async function createThroughFailures(key: string, subject: string) {
+      const { data, errors } = await retryCreate(key, subject);
+      expect(errors).toBeUndefined();
+      expect(data!.createTicket).toMatchObject({ id: ticketIdFor(agentId, key), subject, status: 'NEW' });
+      const id: string = data!.createTicket.id;
+      return { id, handle: system.temporal.workflow.getHandle(ticketWorkflowId(id)) };
+    }
+
     it('the ticket insert: the persist activity retries, and the client gets its ticket with one row and one workflow', async () => {
       const failure = await failInserts('tickets', "NEW.subject = 'Insert fails once'");
       try {
-        const { data, errors } = await retryCreate('persist-fails-once', 'Insert fails once');
-        expect(errors).toBeUndefined();
-        const id = ticketIdFor(agentId, 'persist-fails-once');
-        expect(data!.createTicket).toMatchObject({ id, subject: 'Insert fails once', status: 'NEW' });
+        const { id, handle } = await createThroughFailures('persist-fails-once', 'Insert fails once');
 
         expect(await failure.attempts()).toBe(2);
-        const handle = system.temporal.workflow.getHandle(ticketWorkflowId(id));
         // A new ticket's creation runs as local activities: the second attempt completed it.
         expect(await localActivityAttempts(handle, 'persistTicket')).toEqual([2]);
         const { runId } = await handle.describe();
@@ -189,12 +194,9 @@ describe('creating a ticket survives a crash between the row and the workflow', 
     it('the first lifecycle write: it is retried as a whole, and the ticket ends with one created event and version 1', async () => {
       const failure = await failInserts('ticket_events', "NEW.type = 'created'");
       try {
-        const { data, errors } = await retryCreate('lifecycle-fails-once', 'Lifecycle write fails once');
-        expect(errors).toBeUndefined();
-        const id = data!.createTicket.id;
+        const { id, handle } = await createThroughFailures('lifecycle-fails-once', 'Lifecycle write fails once');
 
         expect(await failure.attempts()).toBe(2);
-        const handle = system.temporal.workflow.getHandle(ticketWorkflowId(id));
         expect(await localActivityAttempts(handle, 'recordLifecycle')).toEqual([2]);
         const [row] = await system.dataSource.query('SELECT status, lifecycle_version FROM tickets WHERE id = $1', [id]);
         expect(row).toEqual({ status: 'new', lifecycle_version: 1 });
@@ -208,12 +210,9 @@ describe('creating a ticket survives a crash between the row and the workflow', 
     it('the ticket insert, more often than a workflow task tries it: the activity the server retries takes over', async () => {
       const failure = await failInserts('tickets', "NEW.subject = 'Insert fails three times'", 3);
       try {
-        const { data, errors } = await retryCreate('persist-fails-three-times', 'Insert fails three times');
-        expect(errors).toBeUndefined();
-        const id = data!.createTicket.id;
+        const { id, handle } = await createThroughFailures('persist-fails-three-times', 'Insert fails three times');
 
         expect(await failure.attempts()).toBe(4);
-        const handle = system.temporal.workflow.getHandle(ticketWorkflowId(id));
         // Three attempts inside the workflow task (one marker, failed), then the remote activity, whose first attempt wrote the row.
         expect(await localActivityAttempts(handle, 'persistTicket')).toEqual([3]);
         expect(await activityAttempts(handle, 'persistTicket')).toEqual([{ attempt: 1, lastFailure: null }]);
