@@ -432,6 +432,8 @@ describe('the ticket workflow on the time-skipping server', () => {
         expect(ofType(fakes.events, 'routed')[0].data).toMatchObject({ ruleId: 'rule-1', groupId: 'billing', fallback: false });
         expect(ofType(fakes.events, 'assigned')[0].data).toMatchObject({ agentId: 'ana', groupId: 'billing' });
         expect(fakes.snapshots.at(-1)).toMatchObject({ assigneeId: 'ana', routingRuleId: 'rule-1', routedGroupId: 'billing' });
+        // Created with local activities: a change to the creation's steps must still replay this.
+        await recordHistory(handle, 'routed-and-assigned-locally');
       });
     });
 
