@@ -18,12 +18,13 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
   return {
     /** Writes the ticket row once; a retry (or a second workflow run) finds it and returns the same number. */
     async persistTicket(ticket: NewTicket): Promise<PersistedTicket> {
-      await dataSource.query(
+      const written = await dataSource.query<Array<{ number: string; created_at: Date }>>(
         `INSERT INTO tickets (id, subject, description, requester_email, channel, priority, status, lifecycle_version,
                               created_by, idempotency_key, created_at, updated_at, group_id, organization_id,
                               customer_tier, tags, follow_up_of, fields, type, service_id, request_item_id, request_values)
          VALUES ($1, $2, $3, $4, $5, $6, 'new', 0, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-         ON CONFLICT (id) DO NOTHING`,
+         ON CONFLICT (id) DO NOTHING
+         RETURNING number, created_at`,
         [
           ticket.id,
           ticket.subject,
@@ -54,10 +55,11 @@ export function createTicketLifecycleActivities({ dataSource }: TicketLifecycleA
           ticket.taskPosition ?? null,
         ]);
       }
-      const [row] = await dataSource.query<Array<{ number: string; created_at: Date }>>(
-        'SELECT number, created_at FROM tickets WHERE id = $1',
-        [ticket.id],
-      );
+      // Written now, or by an earlier attempt (the insert then returns nothing): the row says which number it got.
+      const [row] =
+        written.length > 0
+          ? written
+          : await dataSource.query<Array<{ number: string; created_at: Date }>>('SELECT number, created_at FROM tickets WHERE id = $1', [ticket.id]);
       return { number: String(row.number), createdAt: row.created_at.toISOString() };
     },
 
