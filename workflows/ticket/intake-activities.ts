@@ -11,17 +11,8 @@ export type IntakeActivities = Pick<TicketLifecycleActivities, 'persistTicket' |
 // Database outages are waited out: the lifecycle must reach PostgreSQL eventually, not give up.
 export const activityRetry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 } as const;
 
-// One proxy serves every activity type (it answers any name; spreading it would copy none).
-const remote = proxyActivities<IntakeActivities>({ startToCloseTimeout: '30 seconds', retry: activityRetry });
-
 /** As activities: each a workflow task of its own, retried by the server for as long as it takes. */
-export const remoteIntake: IntakeActivities = {
-  persistTicket: remote.persistTicket,
-  recordLifecycle: remote.recordLifecycle,
-  resolveSlaRules: remote.resolveSlaRules,
-  routeTicket: remote.routeTicket,
-  assignAgent: remote.assignAgent,
-};
+export const remoteIntake = proxyActivities<IntakeActivities>({ startToCloseTimeout: '30 seconds', retry: activityRetry });
 
 /**
  * Local attempts are few: a worker retries a local activity itself, inside the workflow task it holds, and a worker
@@ -60,9 +51,9 @@ function locallyFirst<Args extends unknown[], Result>(
  * bench:intake). Idempotent as activities must be anyway: a retried workflow task, or the remote fallback, runs them again.
  */
 export const localFirstIntake: IntakeActivities = {
-  persistTicket: locallyFirst(local.persistTicket, remote.persistTicket),
-  recordLifecycle: locallyFirst(local.recordLifecycle, remote.recordLifecycle),
-  resolveSlaRules: locallyFirst(local.resolveSlaRules, remote.resolveSlaRules),
-  routeTicket: locallyFirst(local.routeTicket, remote.routeTicket),
-  assignAgent: locallyFirst(local.assignAgent, remote.assignAgent),
+  persistTicket: locallyFirst(local.persistTicket, remoteIntake.persistTicket),
+  recordLifecycle: locallyFirst(local.recordLifecycle, remoteIntake.recordLifecycle),
+  resolveSlaRules: locallyFirst(local.resolveSlaRules, remoteIntake.resolveSlaRules),
+  routeTicket: locallyFirst(local.routeTicket, remoteIntake.routeTicket),
+  assignAgent: locallyFirst(local.assignAgent, remoteIntake.assignAgent),
 };
